@@ -1,0 +1,61 @@
+"""The ``utvikling`` command: parse arguments, call the library, print.
+
+Only light modules are imported here; each command imports what it needs when it runs, so
+``utvikling --help`` and ``--version`` are fast. Exit codes: 0 ok; 1 findings at error level
+(or warnings with ``--strict``), invalid input or a refused write; 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from utvikling._version import __version__
+from utvikling.cli.check import check
+from utvikling.cli.init import init
+from utvikling.cli.rules import rules
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 = all is well; 1 = errors in the records (or warnings with --strict), "
+    "invalid input, or a file that would be overwritten; 2 = wrong use of the command."
+)
+
+# Tracebacks must never show local variables: records hold salaries and evaluations.
+app = typer.Typer(
+    name="utvikling",
+    help="Records, checks and documents for the council as employer of the chief executive "
+    "(kommunedirektør). " + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"utvikling {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Records, checks and documents for the council as employer of the chief executive."""
+
+
+app.command(epilog=EXIT_CODES_HELP)(init)
+app.command(epilog=EXIT_CODES_HELP)(check)
+app.command(epilog=EXIT_CODES_HELP)(rules)
+
+
+def main() -> None:
+    """Run the command line; ``--version`` answers before the CLI framework is imported."""
+    if sys.argv[1:] == ["--version"]:
+        sys.stdout.write(f"utvikling {__version__}\n")
+        return
+    app()

@@ -1,0 +1,49 @@
+"""Printing shared by the commands: errors and findings, to the right stream."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from utvikling.errors import UtviklingError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def print_error(error: UtviklingError) -> None:
+    """Print a library error as ``place: message`` with the hint below, on stderr."""
+    place = error.location()
+    typer.echo(f"{place}: {error.message}" if place else error.message, err=True)
+    if error.hint:
+        typer.echo(f"    {error.hint}", err=True)
+
+
+def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the library's errors into a message and the documented exit code, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from utvikling.errors import UtviklingError
+
+        try:
+            return command(*args, **kwargs)
+        except UtviklingError as error:
+            print_error(error)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper
+
+
+def words(key: str, lang: str, **params: Any) -> str:
+    """Return one of the ``done.*`` or ``prompt.*`` texts, filled in."""
+    from utvikling import texts
+
+    section, _, name = key.partition(".")
+    return texts.fill(
+        texts.localized(texts.data_file("messages.yaml")[section][name], lang), params
+    )

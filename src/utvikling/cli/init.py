@@ -1,0 +1,143 @@
+"""``utvikling init``: create a records repository."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from utvikling.cli._output import handles_errors, words
+
+
+def _ask(key: str, lang: str, default: str | None = None) -> str | None:
+    answer = typer.prompt(
+        words(f"prompt.{key}", lang), default=default or "", show_default=bool(default)
+    )
+    return str(answer).strip() or None
+
+
+def _interactive(values: dict[str, Any]) -> dict[str, Any]:
+    """Ask on the terminal for every value not given as an option or in the answers file."""
+    lang = values.get("language") or _ask("language", "nb", "nb") or "nb"
+    values["language"] = lang if lang in ("nb", "nn") else "nb"
+    lang = values["language"]
+    municipality = values.setdefault("municipality", {})
+    for key in ("name", "number", "kind"):
+        if not municipality.get(key):
+            default = "kommune" if key == "kind" else None
+            municipality[key] = _ask(key, lang, default)
+    chief = values.setdefault("chief_executive", {})
+    if not chief.get("title"):
+        fylke = municipality.get("kind") == "fylkeskommune"
+        chief["title"] = _ask(
+            "title", lang, "fylkeskommunedirektør" if fylke else "kommunedirektør"
+        )
+    if not chief.get("name"):
+        chief["name"] = _ask("ce_name", lang)
+    body = values.setdefault("employer_body", {})
+    if not body.get("name"):
+        fylke = municipality.get("kind") == "fylkeskommune"
+        body["name"] = _ask(
+            "body_name",
+            lang,
+            "fylkesutvalet"
+            if fylke and lang == "nn"
+            else "fylkesutvalget"
+            if fylke
+            else "formannskapet",
+        )
+    if not body.get("members"):
+        members = []
+        for role in ("mayor", "deputy_mayor", "opposition_leader"):
+            name = _ask(role, lang)
+            if name:
+                members.append({"name": name, "role": role})
+        while name := _ask("member", lang):
+            members.append({"name": name, "role": "member"})
+        body["members"] = members or None
+    return values
+
+
+@handles_errors
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder to create it in. Default: here.")
+    ] = Path(),
+    name: Annotated[str | None, typer.Option(help="The municipality's name.")] = None,
+    number: Annotated[str | None, typer.Option(help="Municipality number, four digits.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="kommune or fylkeskommune.", metavar="KIND")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option(help="nb (bokmål) or nn (nynorsk).", metavar="nb|nn")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The chief executive's title.")] = None,
+    chief_executive: Annotated[str | None, typer.Option(help="The chief executive's name.")] = None,
+    body: Annotated[str | None, typer.Option(help="The employer body, e.g. formannskapet.")] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(help="A YAML file shaped like utvikling.yaml with the answers."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; leave gaps open.")
+    ] = False,
+    git: Annotated[bool, typer.Option(help="Make the folder a git repository.")] = True,
+) -> None:
+    """Create a records repository: utvikling.yaml, folders, .gitignore, and a git repository.
+
+    Asks for what is missing when run on a terminal (never with --no-input or without one).
+    Never overwrites a file.
+
+    Example: utvikling init fjordvik --name "Fjordvik kommune" --number 4699 --kind kommune
+    """
+    from utvikling.models.settings import Settings
+    from utvikling.records import init_repository
+    from utvikling.records.init import settings_from_answers
+
+    values: dict[str, Any] = {}
+    if answers is not None:
+        values = settings_from_answers(answers).model_dump(exclude_none=True)
+    given = {
+        ("municipality", "name"): name,
+        ("municipality", "number"): number,
+        ("municipality", "kind"): kind,
+        ("chief_executive", "title"): title,
+        ("chief_executive", "name"): chief_executive,
+        ("employer_body", "name"): body,
+    }
+    for (section, key), value in given.items():
+        if value is not None:
+            values.setdefault(section, {})[key] = value
+    if language is not None:
+        values["language"] = language
+    if not no_input and sys.stdin.isatty():
+        values = _interactive(values)
+    settings = _validated(Settings, values)
+    result = init_repository(directory, settings, git=git)
+    lang = settings.language
+    for path in result.created:
+        typer.echo(words("done.init_created", lang, path=path.as_posix()))
+    for path in result.kept:
+        typer.echo(words("done.init_kept", lang, path=path.as_posix()))
+    if result.git in ("initialised", "unavailable"):
+        typer.echo(words(f"done.init_git_{result.git}", lang))
+    typer.echo(words("done.init_next", lang, path=directory.as_posix()))
+
+
+def _validated(model: Any, values: dict[str, Any]) -> Any:
+    """Check option values with the model, so a bad one is refused before anything is written."""
+    from pydantic import ValidationError
+
+    from utvikling import texts
+    from utvikling.records.load import field_name
+
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        lang = "nn" if values.get("language") == "nn" else "nb"
+        problem, hint = texts.problem(first["type"], lang, dict(first.get("ctx") or {}))
+        field = field_name(tuple(first["loc"]))
+        raise typer.BadParameter(f"«{field}» {problem}. {hint}") from None

@@ -1,0 +1,61 @@
+"""The error tree. The library raises these; only the CLI prints them and picks the exit code.
+
+Each error carries a message and a hint in the user's language, and where it applies the file,
+line and column. Errors never carry record values beyond a short excerpt: records hold salaries
+and evaluations of a named person.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class UtviklingError(Exception):
+    """Something the user can fix: shown as message, place and hint, never as a traceback."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        file: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.column = column
+
+    def location(self) -> str | None:
+        """Return ``file:line:col`` (as much of it as is known), or None."""
+        if self.file is None:
+            return None
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class UsageError(UtviklingError):
+    """The command was called with arguments that do not fit (exit code 2)."""
+
+    exit_code = 2
+
+
+class RepositoryNotFoundError(UtviklingError):
+    """No records repository (no ``utvikling.yaml``) where one was expected."""
+
+
+class FileExistsRefusedError(UtviklingError):
+    """The tool was asked to create a file that already exists; it never overwrites."""
+
+
+class InputError(UtviklingError):
+    """An answers file or option value that cannot be used."""

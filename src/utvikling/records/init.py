@@ -1,0 +1,116 @@
+"""``utvikling init``: create a records repository with guiding comments in every file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from utvikling import texts
+from utvikling.errors import FileExistsRefusedError, InputError
+from utvikling.models.settings import Settings
+from utvikling.records import layout
+from utvikling.records.files import create_file
+from utvikling.records.load import parse_record, read_limited
+
+
+@dataclass
+class InitResult:
+    """What ``init`` did."""
+
+    root: Path
+    created: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    """Files that were there already and were left as they were."""
+    git: str = "skipped"
+    """``initialised``, ``existing`` (already in a git repository), or ``unavailable``."""
+
+
+def settings_from_answers(path: Path) -> Settings:
+    """Read an answers file shaped like ``utvikling.yaml``, with the same strict checks.
+
+    Raises:
+        InputError: the file cannot be read, or a value in it is wrong.
+    """
+    try:
+        raw = read_limited(path)
+    except OSError as exc:
+        message, hint = texts.message("I002", "nb", {"reason": exc.strerror or type(exc).__name__})
+        raise InputError(message, hint=hint, file=path) from None
+    record, findings = parse_record(raw, "settings", str(path), "nb")
+    if record is None:
+        first = findings[0]
+        raise InputError(
+            first.message, hint=first.hint, file=path, line=first.line, column=first.column
+        )
+    assert isinstance(record.model, Settings)
+    return record.model
+
+
+def _git_state(root: Path) -> str:
+    git = shutil.which("git")
+    if git is None:
+        return "unavailable"
+    inside = subprocess.run(
+        [git, "rev-parse", "--is-inside-work-tree"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if inside.returncode == 0 and inside.stdout.strip() == "true":
+        return "existing"
+    done = subprocess.run([git, "init", "-q"], cwd=root, capture_output=True, check=False)
+    return "initialised" if done.returncode == 0 else "unavailable"
+
+
+def init_repository(root: Path, settings: Settings, *, git: bool = True) -> InitResult:
+    """Create a records repository at ``root`` from ``settings``.
+
+    Creates ``utvikling.yaml``, the folders ``agreements/``, ``plans/`` and ``conversations/``
+    each with a README, and a ``.gitignore`` for generated documents; makes the folder a git
+    repository when git is installed and it is not in one already. Nothing is overwritten.
+
+    Raises:
+        FileExistsRefusedError: ``root`` already holds a records repository.
+    """
+    lang = settings.language
+    if layout.is_repository(root):
+        existing = root / layout.SETTINGS_FILE
+        message, hint = texts.message("I001", lang)
+        raise FileExistsRefusedError(message, hint=hint, file=existing)
+    from utvikling.render import render_skeleton
+
+    context: dict[str, Any] = settings.model_dump()
+    for key in ("municipality", "chief_executive", "employer_body"):
+        context[key] = context.get(key) or {}
+        context[key] = {**_blank(key), **context[key]}
+    files = {
+        root / layout.SETTINGS_FILE: f"{lang}/utvikling.yaml.j2",
+        root / "agreements" / "README.md": f"{lang}/agreements.README.md.j2",
+        root / "plans" / "README.md": f"{lang}/plans.README.md.j2",
+        root / "conversations" / "README.md": f"{lang}/conversations.README.md.j2",
+        root / ".gitignore": f"{lang}/gitignore.j2",
+    }
+    result = InitResult(root)
+    root.mkdir(parents=True, exist_ok=True)
+    for path, template in files.items():
+        try:
+            create_file(path, render_skeleton(template, context))
+        except FileExistsError:
+            result.kept.append(path)
+        else:
+            result.created.append(path)
+    result.git = _git_state(root) if git else "skipped"
+    return result
+
+
+def _blank(section: str) -> dict[str, Any]:
+    names = {
+        "municipality": ("name", "number", "kind", "org_number", "address"),
+        "chief_executive": ("title", "name"),
+        "employer_body": ("kind", "name", "members"),
+    }[section]
+    return dict.fromkeys(names)

@@ -1,0 +1,107 @@
+"""Where each kind of record lives in a records repository, and how files are found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SETTINGS_FILE = "utvikling.yaml"
+OUTPUT_DIR = "dokumenter"
+"""Generated documents go here; never read as records."""
+
+TEMPLATES_DIR = "templates"
+YAML_SUFFIXES = (".yaml", ".yml")
+CONVERSATION_FILES = {
+    "meeting": "meeting",
+    "input": "input",
+    "self-evaluation": "self_evaluation",
+    "evaluation": "evaluation",
+    "minutes": "minutes",
+}
+EXPECTED = (
+    "utvikling.yaml, agreements/<dato>.yaml, plans/<år>.yaml, conversations/<dato>/"
+    "{meeting,input,self-evaluation,evaluation,minutes}.yaml"
+)
+_SKIPPED_DIRS = {OUTPUT_DIR, TEMPLATES_DIR, "node_modules", "__pycache__"}
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """A YAML file in a records repository and what the layout says it is."""
+
+    path: Path
+    relative: str
+    kind: str | None
+    """None for a file the layout does not know."""
+    conversation: str | None = None
+
+
+def classify(relative: str) -> tuple[str | None, str | None]:
+    """Return (kind, conversation folder) for a path relative to the repository root."""
+    parts = relative.split("/")
+    name = Path(parts[-1])
+    stem, suffix = name.stem, name.suffix
+    if suffix not in YAML_SUFFIXES:
+        return None, None
+    if len(parts) == 1 and parts[0] in (SETTINGS_FILE, "utvikling.yml"):
+        return "settings", None
+    if len(parts) == 2 and parts[0] == "agreements":
+        return "agreement", None
+    if len(parts) == 2 and parts[0] == "plans":
+        return "plan", None
+    if len(parts) == 3 and parts[0] == "conversations" and stem in CONVERSATION_FILES:
+        return CONVERSATION_FILES[stem], parts[1]
+    return None, None
+
+
+def is_repository(path: Path) -> bool:
+    """Tell whether ``path`` is the root of a records repository."""
+    return (path / SETTINGS_FILE).is_file() or (path / "utvikling.yml").is_file()
+
+
+def discover(root: Path) -> list[RecordFile]:
+    """List the YAML files of the repository at ``root``, in a stable order.
+
+    Hidden folders, the output folder and template overrides are skipped, and so are nested
+    records repositories (each is checked on its own).
+    """
+    found: list[RecordFile] = []
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d not in _SKIPPED_DIRS and not is_repository(here / d)
+        )
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                path = here / name
+                relative = path.relative_to(root).as_posix()
+                kind, conversation = classify(relative)
+                found.append(RecordFile(path, relative, kind, conversation))
+    return found
+
+
+def find_repositories(path: Path) -> list[Path]:
+    """Return the repository at ``path``, or every repository in folders below it."""
+    if is_repository(path):
+        return [path]
+    roots: list[Path] = []
+    for folder, dirs, _ in os.walk(path):
+        here = Path(folder)
+        if here != path and is_repository(here):
+            roots.append(here)
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+    return sorted(roots)
+
+
+def folder_date(name: str) -> dt.date | None:
+    """Return the date a conversation folder is named after, or None."""
+    try:
+        return dt.date.fromisoformat(name[:10]) if len(name) >= 10 else None
+    except ValueError:
+        return None

@@ -1,0 +1,166 @@
+"""Read one record file: bytes, then safe YAML, then the strict model. Problems become findings."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from utvikling import texts
+from utvikling.checklist import Finding, LoadedRecord
+from utvikling.models import RECORD_KINDS
+from utvikling.records import yamlsafe
+
+_DATE_ERRORS = {
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_parsing",
+    "date_type",
+    "date_format",
+    "norwegian_date",
+}
+
+
+def read_limited(path: Path) -> bytes:
+    """Read a file, but never more than one byte past the size limit."""
+    with path.open("rb") as handle:
+        return handle.read(yamlsafe.MAX_BYTES + 1)
+
+
+def load_problem_finding(problem: yamlsafe.LoadProblem, display: str, lang: str) -> Finding:
+    """Turn a YAML problem into a finding in the user's language."""
+    message, hint = texts.message(problem.code, lang, problem.params)
+    kind = problem.params.get("kind")
+    if problem.code == "Y001" and kind not in (None, "other"):
+        hint = texts.message(f"Y001.{kind}", lang)[1]
+    return Finding(
+        code=problem.code,
+        severity="error",
+        message=message,
+        hint=hint,
+        file=display,
+        line=problem.line,
+        column=problem.column,
+    )
+
+
+def load_record(
+    path: Path, kind: str, display: str, lang: str
+) -> tuple[LoadedRecord | None, list[Finding]]:
+    """Load and validate one record; return it, or the findings that explain why not."""
+    try:
+        raw = read_limited(path)
+    except OSError as exc:
+        message, hint = texts.message("R007", lang, {"reason": exc.strerror or type(exc).__name__})
+        return None, [Finding("R007", "error", message, hint, display)]
+    return parse_record(raw, kind, display, lang)
+
+
+def parse_record(
+    raw: bytes, kind: str, display: str, lang: str
+) -> tuple[LoadedRecord | None, list[Finding]]:
+    """Validate the bytes of one record of ``kind``."""
+    try:
+        document = yamlsafe.parse(raw)
+    except yamlsafe.LoadProblem as problem:
+        return None, [load_problem_finding(problem, display, lang)]
+    model_class = RECORD_KINDS[kind]
+    try:
+        model = model_class.model_validate(document.data)
+    except ValidationError as exc:
+        return None, schema_findings(exc, model_class, document, display, lang)
+    return LoadedRecord(display, kind, model, document), []
+
+
+def field_name(loc: tuple[int | str, ...]) -> str:
+    """Write a field path the way the docs do: ``goals[2].anchoring[0].date``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """Return the model class that holds the field at ``loc`` (for listing its fields)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Find the model inside ``X | None``, ``list[X]`` and ``Annotated[X, …]``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+    return annotation
+
+
+def schema_findings(
+    exc: ValidationError,
+    model: type[BaseModel],
+    document: yamlsafe.Document,
+    display: str,
+    lang: str,
+) -> list[Finding]:
+    """Turn every Pydantic error into a positioned finding in the user's language."""
+    findings = []
+    for error in exc.errors(include_url=False, include_input=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        ctx = dict(error.get("ctx") or {})
+        name = field_name(loc)
+        if kind == "extra_forbidden":
+            code = "S001"
+            key = str(loc[-1])
+            parent = _model_at(model, loc[:-1])
+            allowed = sorted(parent.model_fields) if parent else []
+            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            suggestion = (
+                texts.message("S001.suggestion", lang, {"near": near[0]})[0] if near else ""
+            )
+            params = {
+                "key": yamlsafe.excerpt(key),
+                "suggestion": suggestion,
+                "allowed": ", ".join(allowed),
+            }
+            message, hint = texts.message(code, lang, params)
+            line, column = document.position(loc, key=True)
+        elif kind == "missing":
+            code = "S003"
+            message, hint = texts.message(code, lang, {"field": name})
+            line, column = document.position(loc)
+        elif kind in _DATE_ERRORS:
+            code = "S004"
+            hint_kind = kind if kind in ("norwegian_date", "date_format") else "impossible_date"
+            _, detail = texts.problem(hint_kind, lang, ctx)
+            message, hint = texts.message(code, lang, {"field": name, "hint": detail})
+            line, column = document.position(loc)
+        else:
+            code = "S002"
+            problem_kind = "bool_type" if kind.startswith("bool") else kind
+            problem, detail = texts.problem(problem_kind, lang, ctx)
+            message, hint = texts.message(
+                code, lang, {"field": name, "problem": problem, "hint": detail}
+            )
+            line, column = document.position(loc)
+        findings.append(
+            Finding(code, "error", message, hint, display, line, column, field=name or None)
+        )
+    return findings

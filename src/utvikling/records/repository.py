@@ -1,0 +1,252 @@
+"""Check records repositories: load every file, run the checklist, apply suppressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from utvikling import texts
+from utvikling.checklist import (
+    NON_SUPPRESSIBLE,
+    Conversation,
+    Finding,
+    LoadedRecord,
+    RepositoryContext,
+    rule_codes,
+    run_rules,
+)
+from utvikling.errors import RepositoryNotFoundError
+from utvikling.records import layout
+from utvikling.records.load import load_record
+
+AUTO_JOBS_FILES = 3000
+"""Above this many files ``check`` uses several processes unless told otherwise."""
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What to check and how."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    history: bool = False
+
+
+@dataclass
+class RepositoryResult:
+    """The outcome of checking one repository."""
+
+    root: str
+    language: str
+    files: int
+    findings: list[Finding]
+
+    def count(self, severity: str) -> int:
+        """Return how many findings have ``severity``."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """Show ``path`` relative to ``base`` (usually the working folder) when it is below it."""
+    if base is not None:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+_LANGUAGE_LINE = re.compile(rb"^language:\s*[\"']?(nb|nn)\b", re.MULTILINE)
+
+
+def _fallback_language(root: Path) -> str:
+    """Guess the language from a settings file that did not load, so messages still fit."""
+    try:
+        match = _LANGUAGE_LINE.search((root / layout.SETTINGS_FILE).read_bytes()[:65536])
+    except OSError:
+        return "nb"
+    return match.group(1).decode() if match else "nb"
+
+
+def check_repository(
+    root: Path, options: CheckOptions | None = None, *, base: Path | None = None
+) -> RepositoryResult:
+    """Check every record in the repository at ``root`` and return all findings.
+
+    Args:
+        root: the repository folder (holding ``utvikling.yaml``).
+        options: the day to check for, rule selection and history.
+        base: paths in findings are shown relative to this folder when below it.
+
+    Raises:
+        RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
+    """
+    options = options or CheckOptions()
+    if not layout.is_repository(root):
+        message, hint = texts.message("R001", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=root)
+    files = layout.discover(root)
+    settings_file = next(f for f in files if f.kind == "settings")
+
+    def show(record_file: layout.RecordFile) -> str:
+        return display_path(record_file.path, base)
+
+    findings: list[Finding] = []
+    settings, problems = load_record(settings_file.path, "settings", show(settings_file), "nb")
+    if settings is not None:
+        lang = str(getattr(settings.model, "language", "nb"))
+    else:
+        lang = _fallback_language(root)
+        _, problems = load_record(settings_file.path, "settings", show(settings_file), lang)
+    findings += problems
+    context = RepositoryContext(
+        root=display_path(root, base), today=options.today, language=lang, history=options.history
+    )
+    context.settings = settings
+    failed: set[str] = set(["settings"] if settings is None else [])
+    conversations: dict[str, Conversation] = {}
+    for record_file in files:
+        if record_file is settings_file:
+            continue
+        if record_file.kind is None:
+            message, hint = texts.message("R002", lang, {"expected": layout.EXPECTED})
+            findings.append(Finding("R002", "warning", message, hint, show(record_file), 1, 1))
+            continue
+        record, problems = load_record(record_file.path, record_file.kind, show(record_file), lang)
+        findings += problems
+        if record_file.conversation is not None:
+            conversation = conversations.get(record_file.conversation)
+            if conversation is None:
+                day = layout.folder_date(record_file.conversation)
+                conversation = Conversation(record_file.conversation, day)
+                conversations[record_file.conversation] = conversation
+                if day is None:
+                    message, hint = texts.message("R006", lang, {"name": record_file.conversation})
+                    findings.append(
+                        Finding("R006", "warning", message, hint, show(record_file), 1, 1)
+                    )
+            if record is not None:
+                conversation.records[record_file.kind] = record
+            else:
+                conversation.failed.add(record_file.kind)
+        elif record is None:
+            failed.add(record_file.kind)
+        elif record_file.kind == "agreement":
+            context.agreements.append(record)
+        elif record_file.kind == "plan":
+            context.plans.append(record)
+    context.conversations = sorted(conversations.values(), key=lambda c: c.folder)
+    context.failed_kinds = failed | {k for c in conversations.values() for k in c.failed}
+    records = [r for r in [settings, *context.agreements, *context.plans] if r is not None]
+    records += [r for c in context.conversations for r in c.records.values()]
+    rule_findings = run_rules(context, select=options.select, ignore=options.ignore)
+    findings += apply_suppressions(rule_findings, records, settings, lang)
+    findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
+    return RepositoryResult(context.root, lang, len(files), findings)
+
+
+def apply_suppressions(
+    findings: list[Finding],
+    records: Sequence[LoadedRecord],
+    settings: LoadedRecord | None,
+    lang: str,
+) -> list[Finding]:
+    """Drop findings a record suppresses with a reason; report bad or unused suppressions.
+
+    A suppression in a record applies to findings in that file; one in ``utvikling.yaml``
+    applies to the whole repository.
+    """
+    result: list[Finding] = []
+    wanted: dict[tuple[str, str | None], tuple[LoadedRecord, int]] = {}
+    known = rule_codes()
+    for record in records:
+        for index, item in enumerate(getattr(record.model, "suppress", None) or []):
+            path = ("suppress", index)
+            line, column = record.position(path)
+            code = item.code.strip().upper()
+            if code not in known:
+                message, hint = texts.message("R004", lang, {"code": item.code})
+                result.append(Finding("R004", "warning", message, hint, record.path, line, column))
+            elif not (item.reason or "").strip():
+                message, hint = texts.message("R003", lang, {"code": code})
+                result.append(Finding("R003", "error", message, hint, record.path, line, column))
+            else:
+                scope = None if record is settings else record.path
+                wanted[(code, scope)] = (record, index)
+    used: set[tuple[str, str | None]] = set()
+    for finding in findings:
+        if finding.code.startswith(NON_SUPPRESSIBLE):
+            result.append(finding)
+            continue
+        for scope in (finding.file, None):
+            if (finding.code, scope) in wanted:
+                used.add((finding.code, scope))
+                break
+        else:
+            result.append(finding)
+    for key, (record, index) in wanted.items():
+        if key not in used:
+            line, column = record.position(("suppress", index))
+            message, hint = texts.message("R005", lang, {"code": key[0]})
+            result.append(Finding("R005", "info", message, hint, record.path, line, column))
+    return result
+
+
+def _count_files(roots: Sequence[Path], limit: int) -> int:
+    count = 0
+    for root in roots:
+        for _, _, files in os.walk(root):
+            count += len(files)
+            if count > limit:
+                return count
+    return count
+
+
+def _check_one(args: tuple[Path, CheckOptions, Path | None]) -> RepositoryResult:
+    root, options, base = args
+    return check_repository(root, options, base=base)
+
+
+def check_path(
+    path: Path,
+    options: CheckOptions | None = None,
+    *,
+    jobs: int | None = None,
+    base: Path | None = None,
+) -> Iterator[RepositoryResult]:
+    """Check the repository at ``path``, or every repository below it, yielding results in order.
+
+    Args:
+        path: a records repository, or a folder holding many (a KS adviser's).
+        options: what to check.
+        jobs: processes to use; None picks several only for large collections.
+        base: paths in findings are shown relative to this folder when below it.
+
+    Raises:
+        RepositoryNotFoundError: no repository at or below ``path``.
+    """
+    options = options or CheckOptions()
+    if not path.is_dir():
+        message, hint = texts.message("R001", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=path)
+    roots = layout.find_repositories(path)
+    if not roots:
+        message, hint = texts.message("R001", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=path)
+    if jobs is None:
+        many = len(roots) > 1 and _count_files(roots, AUTO_JOBS_FILES) > AUTO_JOBS_FILES
+        jobs = min(os.cpu_count() or 1, 4) if many else 1
+    work = [(root, options, base) for root in roots]
+    if jobs <= 1 or len(roots) == 1:
+        yield from map(_check_one, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(work) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_check_one, work, chunksize=chunk)

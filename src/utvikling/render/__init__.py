@@ -1,0 +1,49 @@
+"""Jinja environment and filters: the only module that imports Jinja.
+
+Templates are files on a search path (a records repository's own ``templates/`` first, the
+built-in ones last). Jinja runs with ``StrictUndefined``, so a missing value is an error, not an
+empty string; record values are passed as data and never rendered as templates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+BUILTIN_TEMPLATES = Path(str(resources.files("utvikling").joinpath("templates")))
+
+
+def yaml_value(value: Any) -> str:
+    """Write a value as a YAML 1.2 scalar: text always quoted, nothing for a missing value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def make_environment(search_path: Sequence[Path] = ()) -> jinja2.Environment:
+    """Return the Jinja environment over ``search_path`` and then the built-in templates."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*search_path, BUILTIN_TEMPLATES]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["yaml"] = yaml_value
+    return environment
+
+
+def render_skeleton(name: str, context: dict[str, Any]) -> str:
+    """Render a built-in record skeleton (``templates/records/…``) for a new file."""
+    text = make_environment().get_template(f"records/{name}").render(**context)
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -1,0 +1,75 @@
+"""The user's words: messages and hints in bokmål and nynorsk, read from ``data/*.yaml``.
+
+Our own texts are the only format strings; values from records are passed as parameters and
+never interpreted as templates.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("nb", "nn")
+
+
+class _Blanks(dict[str, Any]):
+    """Leave an unknown ``{name}`` as it is instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    """Fill ``{name}`` blanks in one of our own texts."""
+    return template.format_map(_Blanks(params))
+
+
+@cache
+def data_file(name: str) -> dict[str, Any]:
+    """Read one of the package's data files with the same strict loader as the records."""
+    from utvikling.records.yamlsafe import parse
+
+    raw = resources.files("utvikling").joinpath("data", name).read_bytes()
+    return parse(raw).data
+
+
+def _entry(key: str, lang: str) -> dict[str, str]:
+    entry = data_file("messages.yaml").get(key)
+    if not isinstance(entry, dict):
+        raise KeyError(f"no message {key!r}")
+    text = entry.get(lang) or entry["nb"]
+    assert isinstance(text, dict)
+    return text
+
+
+def message(key: str, lang: str, params: dict[str, Any] | None = None) -> tuple[str, str]:
+    """Return the (message, hint) for ``key`` in ``lang``, blanks filled from ``params``."""
+    params = params or {}
+    entry = _entry(key, lang)
+    return fill(entry.get("message", ""), params), fill(entry.get("hint", ""), params)
+
+
+def word(key: str, lang: str) -> str:
+    """Return a single word or phrase (e.g. a severity) in ``lang``."""
+    section, _, name = key.partition(".")
+    table = data_file("messages.yaml")[section]
+    value = table[name] if name else table
+    result = value.get(lang) or value["nb"]
+    assert isinstance(result, str)
+    return result
+
+
+def problem(kind: str, lang: str, params: dict[str, Any]) -> tuple[str, str]:
+    """Return (problem, hint) for a value problem of ``kind``, falling back to a general one."""
+    table = data_file("messages.yaml")["problem"]
+    entry = table.get(kind) or table["other"]
+    text = entry.get(lang) or entry["nb"]
+    return fill(text.get("message", ""), params), fill(text.get("hint", ""), params)
+
+
+def localized(value: Any, lang: str) -> str:
+    """Pick ``lang`` from a ``{nb: …, nn: …}`` mapping, or return a plain string as it is."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("nb") or "")
+    return str(value)
