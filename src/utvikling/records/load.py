@@ -80,7 +80,11 @@ def field_name(loc: tuple[int | str, ...]) -> str:
     """Write a field path the way the docs do: ``goals[2].anchoring[0].date``."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            name = yamlsafe.excerpt(str(part))
+            text += f".{name}" if text else name
     return text
 
 
@@ -125,6 +129,8 @@ def schema_findings(
         loc = tuple(error["loc"])
         kind = error["type"]
         ctx = dict(error.get("ctx") or {})
+        if "expected" in ctx:  # pydantic writes "'nb' or 'nn'"
+            ctx["expected"] = str(ctx["expected"]).replace("'", "").replace(" or ", ", ")
         name = field_name(loc)
         if kind == "extra_forbidden":
             code = "S001"

@@ -148,7 +148,7 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
         raise LoadProblem("Y010", params={"size": len(raw), "limit": MAX_BYTES})
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadProblem("Y008", params={"encoding": "UTF-16"})
+        raise LoadProblem("Y008", params={"detail": " (UTF-16)"})
     if b"\x00" in raw:
         raise LoadProblem("Y009")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -159,7 +159,7 @@ def decode(raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise LoadProblem("Y008", line, column, {"encoding": "ikke UTF-8"}) from None
+        raise LoadProblem("Y008", line, column, {"detail": ""}) from None
 
 
 def parse(raw: bytes) -> Document:

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = "2026-11-23"
+"""The examples are complete as of this day; tests check as of it."""
+
+MINIMAL_SETTINGS = """\
+municipality:
+  name: Testvik kommune
+  number: "4698"
+  kind: kommune
+language: nb
+chief_executive:
+  title: kommunedirektør
+employer_body:
+  kind: utvalg
+  name: arbeidsgiverutvalget
+  members:
+    - {name: Ola Ordfører, role: mayor}
+    - {name: Vera Vara, role: deputy_mayor}
+    - {name: Otto Opposisjon, role: opposition_leader}
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Build a records repository in tmp_path from {relative path: content}."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "repo"
+        for relative, content in {"utvikling.yaml": MINIMAL_SETTINGS, **files}.items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy an example repository into tmp_path."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(EXAMPLES / name, target)
+        return target
+
+    return copy
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Hash every file below root, to prove a command changed nothing."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
