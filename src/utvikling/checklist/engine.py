@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
 from utvikling import texts
 from utvikling.checklist.context import (
     Conversation,
@@ -160,7 +162,7 @@ def is_blank(value: Any) -> bool:
         return True
     if isinstance(value, str | list | dict):
         return len(value) == 0
-    if hasattr(value, "model_fields"):
+    if isinstance(value, BaseModel):
         return all(is_blank(getattr(value, name)) for name in type(value).model_fields)
     return False
 
