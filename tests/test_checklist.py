@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import TODAY
 from utvikling.checklist import SEVERITIES, rules
 from utvikling.checklist import predicates as predicate_module
 from utvikling.checklist.engine import split
@@ -150,7 +150,10 @@ def test_conditional_item_silent_and_agreed_without_details(build) -> None:
 
 def test_superseded_agreements_are_not_checked(build) -> None:
     root = build(
-        {"agreements/2019-01-01.yaml": "superseded_by: 2024-03-01\n", "agreements/2024-03-01.yaml": ""}
+        {
+            "agreements/2019-01-01.yaml": "superseded_by: 2024-03-01\n",
+            "agreements/2024-03-01.yaml": "",
+        }
     )
     files = {f.file.rsplit("/", 1)[-1] for f in check_repository(root).findings}
     assert "2019-01-01.yaml" not in files
@@ -171,8 +174,10 @@ def test_suppression_needs_a_reason(build, suppress: str, expected: list[str]) -
 
 def test_unused_suppression_is_reported_as_info(build) -> None:
     root = build(
-        {"agreements/2024-03-01.yaml": "meeting_compensation: {agreed: false}\n"
-         "suppress: [{code: A204, reason: gammel}]\n"}
+        {
+            "agreements/2024-03-01.yaml": "meeting_compensation: {agreed: false}\n"
+            "suppress: [{code: A204, reason: gammel}]\n"
+        }
     )
     assert _codes(root, select=("A204",)) == ["R005"]
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, MINIMAL_SETTINGS, TODAY, tree_digest
 
+from conftest import EXAMPLES, MINIMAL_SETTINGS, TODAY, tree_digest
 from utvikling import __version__
 from utvikling.cli import app
 
@@ -188,7 +188,10 @@ def test_installed_entry_point_runs_as_a_subprocess(tmp_path: Path) -> None:
     )
     assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
     module = subprocess.run(
-        [sys.executable, "-m", "utvikling", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "utvikling", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert module.stdout == f"utvikling {__version__}\n"
 
@@ -196,8 +199,20 @@ def test_installed_entry_point_runs_as_a_subprocess(tmp_path: Path) -> None:
 def test_cli_import_stays_light() -> None:
     code = (
         "import sys, utvikling.cli\n"
-        "heavy = [m for m in ('pydantic', 'yaml', 'jinja2', 'utvikling.models') if m in sys.modules]\n"
+        "heavy = ('pydantic', 'yaml', 'jinja2', 'utvikling.models')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(heavy)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
+
+
+def test_records_reference_is_the_checked_in_doc() -> None:
+    from utvikling.models.reference import markdown_reference
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "records.md"
+    assert docs.read_text(encoding="utf-8") == markdown_reference() + "\n", (
+        "docs/records.md is stale: run `python -m utvikling.models.reference > docs/records.md`"
+    )

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, TODAY, tree_digest
 
+from conftest import FIXTURES, TODAY, tree_digest
 from utvikling.cli import app
 from utvikling.records import yamlsafe
 from utvikling.records.load import parse_record
@@ -26,7 +26,8 @@ CASES = {
         "(for eksempel to)."
     ),
     "duplicate-key.yaml": (
-        "duplicate-key.yaml:4:3: Y003 feil: Feltet «name» står to ganger (første gang på linje 2).\n"
+        "duplicate-key.yaml:4:3: Y003 feil: Feltet «name» står to ganger "
+        "(første gang på linje 2).\n"
         "    Bare én av dem ville blitt brukt. Slå dem sammen til ett felt, eller fjern den som "
         "er feil."
     ),
@@ -146,8 +147,11 @@ def test_errors_in_several_files_are_all_reported(runner, build, monkeypatch) ->
     )
     monkeypatch.chdir(root)
     result = runner.invoke(app, ["check", "--today", TODAY])
-    codes = [line.split(": ")[1].split()[0] for line in result.output.splitlines() if ": " in line
-             and not line.startswith(" ")]
+    codes = [
+        line.split(": ")[1].split()[0]
+        for line in result.output.splitlines()
+        if ": " in line and not line.startswith(" ")
+    ]
     assert codes.count("S004") == 1 and codes.count("S002") == 1 and codes.count("Y003") == 1
 
 
@@ -165,7 +169,13 @@ def test_yaml_11_booleans_stay_text_and_bom_crlf_is_accepted() -> None:
 
 def test_leading_zero_number_stays_text() -> None:
     document = yamlsafe.parse(b"number: 0301\ncount: 12\nshare: 1.5\nflag: true\nnone: ~\n")
-    assert document.data == {"number": "0301", "count": 12, "share": 1.5, "flag": True, "none": None}
+    assert document.data == {
+        "number": "0301",
+        "count": 12,
+        "share": 1.5,
+        "flag": True,
+        "none": None,
+    }
 
 
 def test_over_large_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
@@ -175,15 +185,22 @@ def test_over_large_file_is_refused_without_reading_it_all(tmp_path: Path) -> No
     path.write_bytes(b"a: " + b"x" * (yamlsafe.MAX_BYTES + 10) + b"\n")
     record, findings = load_record(path, "settings", "big.yaml", "nb")
     assert record is None
-    assert findings[0].format().startswith(
-        "big.yaml:1:1: Y010 feil: Filen er for stor (1000001 byte; grensen er 1000000)."
+    assert (
+        findings[0]
+        .format()
+        .startswith(
+            "big.yaml:1:1: Y010 feil: Filen er for stor (1000001 byte; grensen er 1000000)."
+        )
     )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["[" * 100_000 + "]" * 100_000, "- " * 40_000 + "x", "a:\n" + "".join(
-        " " * i + f"k{i}:\n" for i in range(1, 60))],
+    [
+        "[" * 100_000 + "]" * 100_000,
+        "- " * 40_000 + "x",
+        "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 60)),
+    ],
 )
 def test_deep_nesting_is_refused_before_libyaml_can_crash(text: str) -> None:
     with pytest.raises(yamlsafe.LoadProblem) as caught:

@@ -81,7 +81,9 @@ def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hi
     starts = [
         record.model.start_date
         for record in context.agreements
-        if isinstance(record.model, Agreement) and record.model.start_date
+        if isinstance(record.model, Agreement)
+        and record.model.start_date
+        and not record.model.superseded_by
     ]
     held = sorted(
         (c for c in context.conversations if _held(c, context.today)),

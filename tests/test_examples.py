@@ -1,0 +1,55 @@
+"""The bundled examples: the bokmål one is complete, the nynorsk one has known gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import EXAMPLES
+from utvikling.records import CheckOptions, check_repository
+
+TODAY = dt.date(2026, 11, 23)
+
+HAVBREKKE_GAPS = [
+    "agreements/2025-08-01.yaml:13:1 A403 error",
+    "agreements/2025-08-01.yaml:13:1 A606 error",
+    "agreements/2025-08-01.yaml:13:1 A701 info",
+    "agreements/2025-08-01.yaml:133:1 A401 error",
+    "agreements/2025-08-01.yaml:155:1 A503 warning",
+    "conversations/2026-06-10/meeting.yaml:16:1 C102 warning",
+    "conversations/2026-06-10/meeting.yaml:16:1 C103 warning",
+    "conversations/2026-06-10/minutes.yaml:1:1 C206 error",
+    "conversations/2026-06-10/minutes.yaml:10:1 C203 error",
+    "plans/2026.yaml:18:1 P102 warning",
+    "plans/2026.yaml:48:5 P103 error",
+    "plans/2026.yaml:48:5 P104 warning",
+]
+
+
+def test_fjordvik_is_complete() -> None:
+    result = check_repository(EXAMPLES / "fjordvik-kommune", CheckOptions(today=TODAY))
+    assert result.language == "nb"
+    assert result.findings == []
+    assert result.files == 15
+
+
+def test_fjordvik_history_is_clean_too() -> None:
+    options = CheckOptions(today=TODAY, history=True)
+    assert check_repository(EXAMPLES / "fjordvik-kommune", options).findings == []
+
+
+def test_havbrekke_has_exactly_its_deliberate_gaps() -> None:
+    root = EXAMPLES / "havbrekke-fylkeskommune"
+    result = check_repository(root, CheckOptions(today=TODAY), base=root)
+    assert result.language == "nn"
+    assert [f"{f.location()} {f.code} {f.severity}" for f in result.findings] == HAVBREKKE_GAPS
+
+
+def test_havbrekke_messages_are_nynorsk() -> None:
+    root = EXAMPLES / "havbrekke-fylkeskommune"
+    result = check_repository(root, CheckOptions(today=TODAY, select=("P103",)), base=root)
+    assert [f.format("nn") for f in result.findings] == [
+        "plans/2026.yaml:48:5: P103 feil: Målet «M2» er ikkje forankra i eit vedtak eller ein plan."
+        " (KS: Utviklingssamtale mellom folkevalgte og rådmannen)\n"
+        "    Vis til budsjett, økonomiplan, kommuneplan, arbeidsgjevarstrategi eller eit anna"
+        " vedtak, med saksnummer og dato."
+    ]

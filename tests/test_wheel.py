@@ -1,0 +1,101 @@
+"""Build the wheel, install it (not editable) into a fresh environment, and run it there.
+
+This catches package data missing from the wheel (templates, rules, messages).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, TODAY
+
+pytestmark = pytest.mark.wheel
+
+
+def test_wheel_installs_and_checks_the_example(tmp_path: Path) -> None:
+    try:
+        import hatchling  # noqa: F401
+    except ImportError:
+        pytest.skip("hatchling is needed to build the wheel without network access")
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(dist.glob("utvikling-*.whl"))
+    environment = tmp_path / "env"
+    venv.EnvBuilder(with_pip=False).create(environment)
+    bin_dir = environment / ("Scripts" if os.name == "nt" else "bin")
+    python = bin_dir / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # The dependencies come from the running environment; utvikling itself only from the wheel.
+    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    where = subprocess.run(
+        [str(python), "-c", "import utvikling, sys; print(utvikling.__file__)"],
+        cwd=outside,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert where.startswith(site)
+    checked = subprocess.run(
+        [str(bin_dir / "utvikling"), "check", str(EXAMPLES / "fjordvik-kommune"), "--today", TODAY],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+    created = subprocess.run(
+        [str(bin_dir / "utvikling"), "init", "ny", "--no-input", "--no-git", "--name", "X kommune"],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert created.returncode == 0, created.stderr
+    assert "X kommune" in (outside / "ny" / "utvikling.yaml").read_text(encoding="utf-8")
