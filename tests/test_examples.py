@@ -32,9 +32,17 @@ def test_fjordvik_is_complete() -> None:
     assert result.files == 15
 
 
-def test_fjordvik_history_is_clean_too() -> None:
+def test_fjordvik_history_shows_the_old_gap() -> None:
+    """With --history the 18 months before the first conversation (2024–2025) show up."""
+    root = EXAMPLES / "fjordvik-kommune"
     options = CheckOptions(today=TODAY, history=True)
-    assert check_repository(EXAMPLES / "fjordvik-kommune", options).findings == []
+    result = check_repository(root, options, base=root)
+    assert [(f.location(), f.message) for f in result.findings] == [
+        (
+            "conversations/2025-09-16/meeting.yaml:6:1",
+            "Det har gått 18 måneder uten utviklingssamtale (2024-03-01–2025-09-16).",
+        )
+    ]
 
 
 def test_havbrekke_has_exactly_its_deliberate_gaps() -> None:
