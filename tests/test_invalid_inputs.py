@@ -20,6 +20,11 @@ CASES = {
         "    Et anførselstegn er ikke lukket. Sjekk at hver verdi som starter med \" eller ' "
         "også slutter med det samme tegnet."
     ),
+    "control-character.yaml": (
+        "control-character.yaml:2:14: Y001 feil: Filen kan ikke leses som YAML her.\n"
+        "    Filen inneholder et usynlig kontrolltegn. Skriv linjen på nytt, eller lim inn "
+        "teksten som ren tekst."
+    ),
     "tab-indent.yaml": (
         "tab-indent.yaml:2:1: Y002 feil: Tabulator er brukt til innrykk.\n"
         "    YAML tillater bare mellomrom i innrykk. Bytt tabulatoren med mellomrom "

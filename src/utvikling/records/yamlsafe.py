@@ -175,10 +175,8 @@ def parse(raw: bytes) -> Document:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
         raise _syntax_problem(text, exc) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives a mark
-        raise LoadProblem("Y001", params={"problem": str(exc)}) from None
     finally:
         loader.dispose()
     if root is None:
@@ -218,7 +216,7 @@ def _refuse_anchors_and_deep_nesting(text: str) -> None:
                     raise LoadProblem("Y011", mark.line + 1, mark.column + 1, {"limit": MAX_DEPTH})
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
         raise _syntax_problem(text, exc) from None
     finally:
         loader.dispose()
@@ -243,9 +241,14 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
+def _syntax_problem(text: str, exc: yaml.YAMLError) -> LoadProblem:
     """Turn libyaml's complaint into a positioned problem, naming a tab when that is the cause."""
-    mark = exc.problem_mark or exc.context_mark
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        return LoadProblem("Y001", line, column, {"kind": "control", "problem": exc.reason})
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     for match in _TAB_INDENT.finditer(text):
@@ -253,7 +256,7 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
         if tab_line <= line:  # the tab came first: it is the likely cause
             return LoadProblem("Y002", tab_line, match.end() - match.start())
         break
-    problem = f"{exc.problem or ''} {exc.context or ''}".strip()
+    problem = f"{getattr(exc, 'problem', '') or ''} {getattr(exc, 'context', '') or ''}".strip()
     kind = next((k for needle, k in _SYNTAX_HINTS if needle in problem), "other")
     return LoadProblem("Y001", line, column, {"kind": kind, "problem": problem})
 
