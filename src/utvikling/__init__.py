@@ -6,11 +6,14 @@ The public Python API is listed in ``__all__``. Names are imported lazily so tha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from utvikling._version import __version__
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than the whole
+# `utvikling --version` answer, and this module is imported first by every command.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from utvikling.checklist import Finding, Rule, rules
     from utvikling.errors import UtviklingError
     from utvikling.records import Repository, check_path, check_repository, init_repository

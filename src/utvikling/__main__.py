@@ -1,5 +1,5 @@
 """``python -m utvikling``: the same as the ``utvikling`` command."""
 
-from utvikling.cli import main
+from utvikling._entry import main
 
 main()

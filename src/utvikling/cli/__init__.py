@@ -7,8 +7,6 @@ Only light modules are imported here; each command imports what it needs when it
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from utvikling._version import __version__
@@ -54,8 +52,5 @@ app.command(epilog=EXIT_CODES_HELP)(rules)
 
 
 def main() -> None:
-    """Run the command line; ``--version`` answers before the CLI framework is imported."""
-    if sys.argv[1:] == ["--version"]:
-        sys.stdout.write(f"utvikling {__version__}\n")
-        return
+    """Run the command line."""
     app()

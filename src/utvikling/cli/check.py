@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -96,6 +95,8 @@ def check(
                     typer.echo(finding.format(result.language))
     shown = totals["error"] + totals["warning"] + (totals["info"] if show_info else 0)
     if as_json:
+        import json
+
         summary = {"errors": totals["error"], "warnings": totals["warning"], "info": totals["info"]}
         document = {"version": 1, "repositories": reports, "summary": {**summary, "files": files}}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
