@@ -216,3 +216,21 @@ def test_records_reference_is_the_checked_in_doc() -> None:
     assert docs.read_text(encoding="utf-8") == markdown_reference() + "\n", (
         "docs/records.md is stale: run `python -m utvikling.models.reference > docs/records.md`"
     )
+
+
+def test_check_one_file_shows_only_its_findings(runner, monkeypatch) -> None:
+    root = EXAMPLES / "havbrekke-fylkeskommune"
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["check", "plans/2026.yaml", "--today", TODAY])
+    assert result.exit_code == 1
+    located = [line.split(" ")[0] for line in result.output.splitlines() if line.startswith("p")]
+    assert located == ["plans/2026.yaml:18:1:", "plans/2026.yaml:48:5:", "plans/2026.yaml:48:5:"]
+
+
+def test_check_path_that_does_not_exist(runner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{(tmp_path / 'nope').as_posix()}: Finner ikke denne filen eller mappen.\n"
+        "    Sjekk stavemåten, eller gå til mappen med postene først.\n"
+    )

@@ -212,6 +212,20 @@ def _check_one(args: tuple[Path, CheckOptions, Path | None]) -> RepositoryResult
     return check_repository(root, options, base=base)
 
 
+def _check_one_file(path: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
+    """Check the repository a file belongs to, keeping only the findings about that file."""
+    path = path.resolve()
+    root = next((p for p in path.parents if layout.is_repository(p)), None)
+    if root is None:
+        message, hint = texts.message("R001", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=path.parent)
+    result = check_repository(root, options, base=base)
+    shown = display_path(path, base)
+    result.findings = [f for f in result.findings if f.file == shown]
+    result.files = 1
+    return result
+
+
 def check_path(
     path: Path,
     options: CheckOptions | None = None,
@@ -222,7 +236,8 @@ def check_path(
     """Check the repository at ``path``, or every repository below it, yielding results in order.
 
     Args:
-        path: a records repository, or a folder holding many (a KS adviser's).
+        path: a records repository, a folder holding many (a KS adviser's), or one record
+            file (only its findings are kept).
         options: what to check.
         jobs: processes to use; None picks several only for large collections.
         base: paths in findings are shown relative to this folder when below it.
@@ -231,9 +246,12 @@ def check_path(
         RepositoryNotFoundError: no repository at or below ``path``.
     """
     options = options or CheckOptions()
-    if not path.is_dir():
-        message, hint = texts.message("R001", "nb")
+    if not path.exists():
+        message, hint = texts.message("R008", "nb")
         raise RepositoryNotFoundError(message, hint=hint, file=path)
+    if path.is_file():
+        yield _check_one_file(path, options, base)
+        return
     roots = layout.find_repositories(path)
     if not roots:
         message, hint = texts.message("R001", "nb")
