@@ -11,9 +11,29 @@ import typer
 from utvikling.cli._output import handles_errors, words
 
 
+def _checked(key: str, lang: str) -> Any:
+    """Return a prompt check that re-asks, with the reason, until the answer fits."""
+    choices = {"language": ("nb", "nn"), "kind": ("kommune", "fylkeskommune")}
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if key == "number" and value and not (value.isdigit() and len(value) == 4):
+            raise typer.BadParameter(words("prompt.bad_number", lang))
+        if key in choices and value and value not in choices[key]:
+            raise typer.BadParameter(
+                words("prompt.bad_choice", lang, choices=" / ".join(choices[key]))
+            )
+        return value
+
+    return check
+
+
 def _ask(key: str, lang: str, default: str | None = None) -> str | None:
     answer = typer.prompt(
-        words(f"prompt.{key}", lang), default=default or "", show_default=bool(default)
+        words(f"prompt.{key}", lang),
+        default=default or "",
+        show_default=bool(default),
+        value_proc=_checked(key, lang),
     )
     return str(answer).strip() or None
 
