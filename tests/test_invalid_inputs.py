@@ -234,3 +234,11 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     path.chmod(0)
     record, findings = load_record(path, "settings", "locked.yaml", "nb")
     assert record is None and findings[0].code == "R007"
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"), [("lønn", "salary"), ("Tiltredelse", "start_date"), ("salery", "salary")]
+)
+def test_unknown_key_suggests_the_field_meant(key: str, meant: str) -> None:
+    _, findings = parse_record(f"{key}: 1\n".encode(), "agreement", "a.yaml", "nb")
+    assert findings[0].hint.startswith(f"Mente du «{meant}»? Gyldige felt her: ")

@@ -76,6 +76,15 @@ def parse_record(
     return LoadedRecord(display, kind, model, document), []
 
 
+def _suggest(key: str, allowed: list[str]) -> list[str]:
+    """Suggest the field meant: a Norwegian word's field, or the nearest spelling."""
+    synonyms = texts.data_file("synonyms.yaml")["synonyms"]
+    meant = synonyms.get(key.strip().lower())
+    if meant in allowed:
+        return [meant]
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
 def field_name(loc: tuple[int | str, ...]) -> str:
     """Write a field path the way the docs do: ``goals[2].anchoring[0].date``."""
     text = ""
@@ -137,7 +146,7 @@ def schema_findings(
             key = str(loc[-1])
             parent = _model_at(model, loc[:-1])
             allowed = sorted(parent.model_fields) if parent else []
-            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            near = _suggest(key, allowed)
             suggestion = (
                 texts.message("S001.suggestion", lang, {"near": near[0]})[0] if near else ""
             )
