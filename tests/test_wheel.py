@@ -51,8 +51,6 @@ def test_wheel_installs_and_checks_the_example(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    # The dependencies come from the running environment; utvikling itself only from the wheel.
-    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
         [
             sys.executable,
@@ -68,6 +66,10 @@ def test_wheel_installs_and_checks_the_example(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
+    # Added after the install, so pip cannot mistake an installed copy for the wheel; the
+    # environment's own site-packages still comes before it on sys.path.
+    # The dependencies come from the running environment; utvikling itself only from the wheel.
+    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
