@@ -33,20 +33,25 @@ MAX_DEPTH = 32
 """Deepest nesting accepted. The deepest record structure is about eight levels."""
 
 _CHEAP_DEPTH_BOUND = 200
-"""Above this cheap upper bound the exact (slower) depth scan runs before composing."""
+"""Above this cheap upper bound the exact (slower) depth scan runs before composing.
+
+Depth is at most the number of ``[``/``{`` plus twice the longest run of indentation and
+``-``/``?`` indicators that starts a line (each block level is indented further).
+"""
+
+_DEEP_BLOCK = re.compile(rf"^[ \t?-]{{{_CHEAP_DEPTH_BOUND // 4},}}", re.MULTILINE)
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
 _MAP, _SEQ, _MERGE = _TAG + "map", _TAG + "seq", _TAG + "merge"
+_KEY_TAGS = frozenset((_STR, _INT, _FLOAT, _BOOL, _NULL))
 
 
-class Yaml12Resolver(BaseResolver):
-    """Resolve plain scalars by the YAML 1.2 core schema, with two safety changes.
-
-    Integers with a leading zero (``0301``, a municipality number) stay text, and there are no
-    timestamps (the models parse dates, so an impossible date gets a clear message).
-    """
-
+_PLAIN: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+"""Patterns for plain scalars by first character: the YAML 1.2 core schema, but an integer
+with a leading zero (``0301``, a municipality number) stays text, there are no timestamps (the
+models parse dates, so an impossible date gets a clear message), and ``<<`` is marked so that
+merge keys can be refused."""
 
 for _tag, _pattern, _first in (
     (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -55,7 +60,34 @@ for _tag, _pattern, _first in (
     (_FLOAT, r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
     (_MERGE, r"^(?:<<)$", "<"),
 ):
-    Yaml12Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+    for _char in _first:
+        _PLAIN.setdefault(_char, []).append((_tag, re.compile(_pattern)))
+
+
+class Yaml12Resolver(BaseResolver):
+    """Resolve tags by :data:`_PLAIN`.
+
+    ``resolve`` is called for every node, so it is written for speed: records have no path
+    resolvers, and most plain scalars are text whose first character rules out every pattern.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """Return the tag for a node (the C composer calls this for each one)."""
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR
+            for tag, pattern in _PLAIN.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Records use no path resolvers: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """Records use no path resolvers: nothing to track."""
+
 
 if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - wheels ship libyaml
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -196,9 +228,8 @@ def _refuse_anchors_and_deep_nesting(text: str) -> None:
     Most records contain neither ``&`` nor ``*`` and have a low cheap bound, and skip the scan.
     """
     may_alias = "&" in text or "*" in text
-    block = max((len(p) for p in re.findall(r"^[ \t?-]*", text, re.MULTILINE)), default=0)
-    cheap_bound = text.count("[") + text.count("{") + 2 * block + 2
-    if not may_alias and cheap_bound <= _CHEAP_DEPTH_BOUND:
+    flow = text.count("[") + text.count("{")
+    if not may_alias and flow <= _CHEAP_DEPTH_BOUND // 2 and not _DEEP_BLOCK.search(text):
         return
     depth = 0
     loader = _Loader(text)
@@ -267,43 +298,45 @@ def _mark(node: Node) -> tuple[int, int]:
 
 def _construct(node: Node, depth: int) -> Any:
     """Build plain data from the node tree, refusing what records must not contain."""
-    if isinstance(node, ScalarNode):
-        tag, value = node.tag, node.value
+    kind = type(node)
+    if kind is ScalarNode:
+        tag = node.tag
         if tag == _STR:
-            return value
+            return node.value
         if tag == _INT:
-            return int(value)
+            return int(node.value)
         if tag == _NULL:
             return None
         if tag == _BOOL:
-            return value.lower() == "true"
+            return node.value.lower() == "true"
         if tag == _FLOAT:
-            return float(value)
+            return float(node.value)
         if tag == _MERGE:
             raise LoadProblem("Y006", *_mark(node))
         raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(tag.replace(_TAG, "!!"))})
     if depth > MAX_DEPTH:
         raise LoadProblem("Y011", *_mark(node), {"limit": MAX_DEPTH})
-    if isinstance(node, SequenceNode):
+    if kind is SequenceNode:
         if node.tag != _SEQ:
             raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(node.tag.replace(_TAG, "!!"))})
-        return [_construct(item, depth + 1) for item in node.value]
-    assert isinstance(node, MappingNode)
+        depth += 1
+        return [_construct(item, depth) for item in node.value]
     if node.tag != _MAP:
         raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(node.tag.replace(_TAG, "!!"))})
     result: dict[str, Any] = {}
-    seen: dict[str, Node] = {}
+    depth += 1
     for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
+        if type(key_node) is not ScalarNode:
             raise LoadProblem("Y013", *_mark(key_node))
-        if key_node.tag == _MERGE:
-            raise LoadProblem("Y006", *_mark(key_node))
-        if key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
-            raise LoadProblem("Y004", *_mark(key_node), {"tag": excerpt(key_node.tag)})
         key = key_node.value
-        if key in seen:
-            first_line, _ = _mark(seen[key])
-            raise LoadProblem("Y003", *_mark(key_node), {"key": excerpt(key), "first": first_line})
-        seen[key] = key_node
-        result[key] = _construct(value_node, depth + 1)
+        if key_node.tag not in _KEY_TAGS:
+            if key_node.tag == _MERGE:
+                raise LoadProblem("Y006", *_mark(key_node))
+            raise LoadProblem("Y004", *_mark(key_node), {"tag": excerpt(key_node.tag)})
+        if key in result:
+            first = next(k for k, _ in node.value if k.value == key)
+            raise LoadProblem(
+                "Y003", *_mark(key_node), {"key": excerpt(key), "first": _mark(first)[0]}
+            )
+        result[key] = _construct(value_node, depth)
     return result
