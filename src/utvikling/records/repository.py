@@ -75,15 +75,26 @@ def _fallback_language(root: Path) -> str:
     return match.group(1).decode() if match else "nb"
 
 
-def check_repository(
-    root: Path, options: CheckOptions | None = None, *, base: Path | None = None
-) -> RepositoryResult:
-    """Check every record in the repository at ``root`` and return all findings.
+@dataclass
+class LoadedRepository:
+    """Every record of a repository that loaded, and the findings about those that did not."""
 
-    Args:
-        root: the repository folder (holding ``utvikling.yaml``).
-        options: the day to check for, rule selection and history.
-        base: paths in findings are shown relative to this folder when below it.
+    context: RepositoryContext
+    findings: list[Finding]
+    files: int
+
+    @property
+    def records(self) -> list[LoadedRecord]:
+        """All loaded records, settings first."""
+        context = self.context
+        found = [r for r in [context.settings, *context.agreements, *context.plans] if r]
+        return found + [r for c in context.conversations for r in c.records.values()]
+
+
+def load_repository(
+    root: Path, options: CheckOptions | None = None, *, base: Path | None = None
+) -> LoadedRepository:
+    """Load and validate every record in the repository at ``root``, without the checklist.
 
     Raises:
         RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
@@ -144,12 +155,31 @@ def check_repository(
             context.plans.append(record)
     context.conversations = sorted(conversations.values(), key=lambda c: c.folder)
     context.failed_kinds = failed | {k for c in conversations.values() for k in c.failed}
-    records = [r for r in [settings, *context.agreements, *context.plans] if r is not None]
-    records += [r for c in context.conversations for r in c.records.values()]
+    return LoadedRepository(context, findings, len(files))
+
+
+def check_repository(
+    root: Path, options: CheckOptions | None = None, *, base: Path | None = None
+) -> RepositoryResult:
+    """Check every record in the repository at ``root`` and return all findings.
+
+    Args:
+        root: the repository folder (holding ``utvikling.yaml``).
+        options: the day to check for, rule selection and history.
+        base: paths in findings are shown relative to this folder when below it.
+
+    Raises:
+        RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
+    """
+    options = options or CheckOptions()
+    loaded = load_repository(root, options, base=base)
+    context, findings = loaded.context, loaded.findings
+    settings, lang = context.settings, context.language
+    records = loaded.records
     rule_findings = run_rules(context, select=options.select, ignore=options.ignore)
     findings += apply_suppressions(rule_findings, records, settings, lang)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
-    return RepositoryResult(context.root, lang, len(files), findings)
+    return RepositoryResult(context.root, lang, loaded.files, findings)
 
 
 def apply_suppressions(
