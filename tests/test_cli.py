@@ -144,7 +144,7 @@ def test_init_answers_file_and_bad_option(runner, tmp_path: Path) -> None:
     answers.write_text("municipality:\n  nmae: X\n", encoding="utf-8")
     refused = runner.invoke(app, ["init", str(tmp_path / "y"), "--answers", str(answers)])
     assert refused.exit_code == 1
-    assert f"{answers.as_posix()}:2:3: Ukjent felt «nmae»." in refused.output
+    assert f"{answers.as_posix()}:2:3: S001 feil: Ukjent felt «nmae»." in refused.output
 
 
 def test_init_makes_a_git_repository(runner, tmp_path: Path) -> None:

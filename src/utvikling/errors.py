@@ -7,7 +7,9 @@ and evaluations of a named person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 
 class UtviklingError(Exception):
@@ -58,4 +60,12 @@ class FileExistsRefusedError(UtviklingError):
 
 
 class InputError(UtviklingError):
-    """An answers file or option value that cannot be used."""
+    """An answers file or option value that cannot be used.
+
+    ``findings`` holds every problem found (the message and hint are the first one's), so
+    that all of them can be shown at once.
+    """
+
+    def __init__(self, message: str, *, findings: Sequence[Any] = (), **place: Any) -> None:
+        super().__init__(message, **place)
+        self.findings = list(findings)

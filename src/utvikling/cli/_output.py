@@ -16,7 +16,15 @@ R = TypeVar("R")
 
 
 def print_error(error: UtviklingError) -> None:
-    """Print a library error as ``place: message`` with the hint below, on stderr."""
+    """Print a library error as ``place: message`` with the hint below, on stderr.
+
+    An error that carries findings (an answers file with several problems) prints them all.
+    """
+    found = getattr(error, "findings", None)
+    if found:
+        for finding in found:
+            typer.echo(finding.format(), err=True)
+        return
     place = error.location()
     typer.echo(f"{place}: {error.message}" if place else error.message, err=True)
     if error.hint:

@@ -27,3 +27,17 @@ def create_file(path: Path, text: str) -> None:
         os.link(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Replace the file at ``path`` with ``text`` atomically (for explicit, verified edits)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).chmod(path.stat().st_mode & 0o777)
+        Path(temporary).replace(path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -43,7 +43,12 @@ def settings_from_answers(path: Path) -> Settings:
     if record is None:
         first = findings[0]
         raise InputError(
-            first.message, hint=first.hint, file=path, line=first.line, column=first.column
+            first.message,
+            hint=first.hint,
+            file=path,
+            line=first.line,
+            column=first.column,
+            findings=findings,
         )
     assert isinstance(record.model, Settings)
     return record.model

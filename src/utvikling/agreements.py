@@ -1,0 +1,364 @@
+"""New agreements: the question form, defaults, writing the record, superseding, the draft.
+
+``new-agreement`` in the CLI collects answers (from questions, an answers file, or both) and
+calls :func:`create_agreement`; everything it does can be done from Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from utvikling import texts
+from utvikling.checklist import Finding, LoadedRecord, RepositoryContext
+from utvikling.errors import FileExistsRefusedError, InputError
+from utvikling.models import Agreement, Settings
+from utvikling.records import layout, yamlsafe
+from utvikling.records.emit import emit
+from utvikling.records.files import create_file, replace_file
+from utvikling.records.load import parse_record, schema_findings
+
+
+@dataclass(frozen=True)
+class FormItem:
+    """One question: the field it fills, its kind, and the words in both languages."""
+
+    field: str
+    kind: str
+    ask: dict[str, str]
+    why: dict[str, str]
+    default: str | None = None
+    details: tuple[FormItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormGroup:
+    """A group of questions, as the KS checklist groups them."""
+
+    id: str
+    title: dict[str, str]
+    items: tuple[FormItem, ...]
+
+
+def _item(raw: dict[str, Any]) -> FormItem:
+    return FormItem(
+        field=raw["field"],
+        kind=raw["kind"],
+        ask=raw["ask"],
+        why=raw.get("why", {"nb": "", "nn": ""}),
+        default=raw.get("default"),
+        details=tuple(_item(d) for d in raw.get("details", [])),
+    )
+
+
+@cache
+def form() -> tuple[FormGroup, ...]:
+    """Return the question form from ``data/agreement_form.yaml``."""
+    return tuple(
+        FormGroup(g["id"], g["title"], tuple(_item(i) for i in g["items"]))
+        for g in texts.data_file("agreement_form.yaml")["groups"]
+    )
+
+
+def terms(settings: Settings | None, lang: str) -> dict[str, str]:
+    """Return the words for this kind of authority in ``lang`` (``kommunestyret`` …)."""
+    kind = (settings.municipality.kind if settings and settings.municipality else None) or "kommune"
+    table: dict[str, str] = texts.data_file("terms.yaml")["terms"][kind][lang]
+    return table
+
+
+def get_path(data: dict[str, Any], path: str) -> Any:
+    """Return the value at a dotted path in nested dicts, or None."""
+    value: Any = data
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set the value at a dotted path in nested dicts, creating groups as needed."""
+    *parents, last = path.split(".")
+    for part in parents:
+        if not isinstance(data.get(part), dict):
+            data[part] = {}
+        data = data[part]
+    data[last] = value
+
+
+def prune(value: Any) -> Any:
+    """Drop None values and groups left empty (an empty list is an answer and stays)."""
+    if isinstance(value, dict):
+        pruned = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v is not None and v != {}}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value
+
+
+def current_agreement(context: RepositoryContext) -> LoadedRecord | None:
+    """Return the agreement in force: the latest one that is not superseded."""
+    candidates = [
+        r
+        for r in context.agreements
+        if isinstance(r.model, Agreement) and not r.model.superseded_by
+    ]
+    candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
+    return candidates[-1] if candidates else None
+
+
+def defaults(context: RepositoryContext) -> dict[str, Any]:
+    """Suggested values: the agreement in force, then utvikling.yaml and the standard terms."""
+    settings = context.settings.model if context.settings else None
+    assert settings is None or isinstance(settings, Settings)
+    previous = current_agreement(context)
+    values: dict[str, Any] = {}
+    if previous is not None:
+        values = prune(previous.model.model_dump(mode="python"))
+        for key in ("status", "supersedes", "superseded_by", "signatures", "adoption", "suppress"):
+            values.pop(key, None)
+    settings_data = prune(settings.model_dump(mode="python")) if settings else {}
+    words = terms(settings, context.language)
+    for group in form():
+        for item in group.items:
+            if item.default is None or get_path(values, item.field) is not None:
+                continue
+            source, _, rest = item.default.partition(".")
+            if source == "settings":
+                suggestion = get_path(settings_data, rest)
+            elif source == "term":
+                suggestion = words.get(rest)
+                suggestion = suggestion[0].upper() + suggestion[1:] if suggestion else None
+            else:
+                suggestion = get_path(values, item.default)
+            if suggestion is not None:
+                set_path(values, item.field, suggestion)
+    return values
+
+
+def comments(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Return (a comment per field, a section header per top-level key) from the form."""
+    per_field: dict[str, str] = {}
+    headers: dict[str, str] = {}
+    for group in form():
+        first = group.items[0].field.split(".")[0]
+        headers.setdefault(first, texts.localized(group.title, lang))
+        for item in group.items:
+            why = texts.localized(item.why, lang)
+            per_field[item.field if item.kind != "conditional" else f"{item.field}.agreed"] = (
+                f"{texts.localized(item.ask, lang)}. {why}".strip()
+            )
+            for detail in item.details:
+                per_field[f"{item.field}.{detail.field}"] = texts.localized(detail.ask, lang)
+    return per_field, headers
+
+
+def field_order() -> list[str]:
+    """Top-level keys in the order the form asks about them."""
+    order: list[str] = []
+    for group in form():
+        for item in group.items:
+            top = item.field.split(".")[0]
+            if top not in order:
+                order.append(top)
+    return order
+
+
+def agreement_text(values: dict[str, Any], lang: str) -> str:
+    """Return the YAML for a new agreement, checked by reading it back.
+
+    Raises:
+        AssertionError: the text does not read back as ``values`` (a bug, not a user error).
+    """
+    per_field, headers = comments(lang)
+    intro = texts.localized(texts.data_file("messages.yaml")["agreement_file"]["intro"], lang)
+    body = emit(Agreement, values, comments=per_field, order=field_order(), headers=headers)
+    text = "".join(f"# {line}\n".replace("# \n", "#\n") for line in intro.splitlines()) + body
+    back = yamlsafe.parse(text.encode("utf-8")).data
+    assert prune(Agreement.model_validate(back).model_dump(mode="python")) == prune(
+        Agreement.model_validate(values).model_dump(mode="python")
+    ), "the agreement YAML does not read back as written"
+    return text
+
+
+_SUPERSEDED_LINE = re.compile(r"^superseded_by:[ \t]*(?:null|~)?[ \t]*(#.*)?$", re.MULTILINE)
+_ANY_SUPERSEDED = re.compile(r"^superseded_by:", re.MULTILINE)
+
+
+def mark_superseded(text: str, by: str) -> str:
+    """Return ``text`` with ``superseded_by`` set, keeping every comment and the key order.
+
+    Raises:
+        ValueError: the agreement is already superseded, or the edit would not be exact.
+    """
+    before = yamlsafe.parse(text.encode("utf-8")).data
+    if before.get("superseded_by"):
+        raise ValueError("already superseded")
+    line = f"superseded_by: {emit_scalar(by)}"
+    if _SUPERSEDED_LINE.search(text):
+        edited = _SUPERSEDED_LINE.sub(
+            lambda m: line + (f"  {m.group(1)}" if m.group(1) else ""), text, count=1
+        )
+    elif _ANY_SUPERSEDED.search(text):
+        raise ValueError("superseded_by has a value this edit cannot replace exactly")
+    else:
+        edited = text + ("" if text.endswith("\n") else "\n") + line + "\n"
+    after = yamlsafe.parse(edited.encode("utf-8")).data
+    if after != {**before, "superseded_by": by}:
+        raise ValueError("the edit would change more than superseded_by")
+    return edited
+
+
+def emit_scalar(value: str) -> str:
+    """Quote a text value for YAML."""
+    from utvikling.records.emit import scalar
+
+    return scalar(value)
+
+
+@dataclass
+class NewAgreement:
+    """What ``create_agreement`` did."""
+
+    path: Path
+    agreement: Agreement
+    superseded: Path | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def validate_values(values: dict[str, Any], source: str, lang: str) -> Agreement:
+    """Validate answers as an agreement; all problems are reported together.
+
+    Raises:
+        InputError: the answers do not make a well-formed agreement.
+    """
+    try:
+        return Agreement.model_validate(values)
+    except ValidationError as exc:
+        document = yamlsafe.parse(b"{}\n")
+        found = schema_findings(exc, Agreement, document, source, lang)
+        raise InputError(
+            found[0].message, hint=found[0].hint, file=source, findings=found
+        ) from None
+
+
+def read_answers(path: Path, lang: str) -> dict[str, Any]:
+    """Read an answers file shaped like an agreement record, checked as strictly as one.
+
+    Raises:
+        InputError: the file cannot be read or is not a well-formed agreement.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        message, hint = texts.message("I002", lang, {"reason": exc.strerror or "ukjent feil"})
+        raise InputError(message, hint=hint, file=path) from None
+    record, found = parse_record(raw, "agreement", path.as_posix(), lang)
+    if record is None:
+        first = found[0]
+        raise InputError(
+            first.message,
+            hint=first.hint,
+            file=path,
+            line=first.line,
+            column=first.column,
+            findings=found,
+        )
+    return dict(yamlsafe.parse(raw).data)
+
+
+def create_agreement(
+    root: Path,
+    values: dict[str, Any],
+    *,
+    lang: str,
+    supersedes: str | None = None,
+) -> NewAgreement:
+    """Write ``agreements/<start-date>.yaml`` from ``values``; never overwrites.
+
+    With ``supersedes`` (the old agreement's file name without ``.yaml``) the new agreement
+    records ``supersedes`` and the old one gets ``superseded_by``, its comments kept.
+
+    Raises:
+        InputError: no start date, invalid values, or an agreement that cannot be superseded.
+        FileExistsRefusedError: an agreement with that start date exists.
+    """
+    values = prune(values)
+    values.setdefault("status", "draft")
+    agreement = validate_values(values, "--answers", lang)
+    if agreement.start_date is None:
+        message, hint = texts.message("N001", lang)
+        raise InputError(message, hint=hint)
+    name = agreement.start_date.isoformat()
+    target = root / "agreements" / f"{name}.yaml"
+    if target.exists():
+        message, hint = texts.message("N002", lang, {"name": name})
+        raise FileExistsRefusedError(message, hint=hint, file=target)
+    old_path: Path | None = None
+    old_text: str | None = None
+    if supersedes:
+        old_path = root / "agreements" / f"{supersedes}.yaml"
+        try:
+            old_text = mark_superseded(old_path.read_text(encoding="utf-8"), name)
+        except FileNotFoundError:
+            message, hint = texts.message("N003", lang, {"name": supersedes})
+            raise InputError(message, hint=hint, file=old_path) from None
+        except (ValueError, yamlsafe.LoadProblem, UnicodeDecodeError):
+            message, hint = texts.message("N004", lang, {"name": supersedes})
+            raise InputError(message, hint=hint, file=old_path) from None
+        values["supersedes"] = supersedes
+        agreement = validate_values(values, "--answers", lang)
+    create_file(target, agreement_text(values, lang))
+    if old_path is not None and old_text is not None:
+        replace_file(old_path, old_text)
+    return NewAgreement(target, agreement, old_path)
+
+
+def open_items(findings: list[Finding], path: str) -> Iterator[Finding]:
+    """Yield the checklist findings about the agreement at ``path``."""
+    return (f for f in findings if f.file == path and f.code.startswith("A"))
+
+
+def settings_of(context: RepositoryContext) -> Settings | None:
+    """Return the repository's settings model, if it loaded."""
+    model = context.settings.model if context.settings else None
+    return model if isinstance(model, Settings) else None
+
+
+def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str, Any]:
+    """Return what the draft template sees: public data only."""
+    from utvikling.privacy import public
+
+    settings = settings_of(context)
+    title = agreement.title or (
+        settings.chief_executive.title if settings and settings.chief_executive else None
+    )
+    return {
+        "agreement": public(agreement),
+        "settings": public(settings) if settings else None,
+        "terms": terms(settings, context.language),
+        "ce_title": title or "kommunedirektør",
+        "lang": context.language,
+    }
+
+
+__all__ = [
+    "FormGroup",
+    "FormItem",
+    "NewAgreement",
+    "create_agreement",
+    "current_agreement",
+    "defaults",
+    "draft_context",
+    "form",
+    "layout",
+    "read_answers",
+]

@@ -1,0 +1,36 @@
+"""The public projection: a copy of a record with every confidential field removed.
+
+Public documents are rendered only from this projection, so a template cannot leak what it
+never receives.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from utvikling.models._types import is_confidential
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def public(model: M) -> M:
+    """Return a copy of ``model`` with confidential fields (at any depth) set to None.
+
+    Items of a list that are marked ``confidential: true`` are dropped as well.
+    """
+    changes: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if is_confidential(type(model), name):
+            changes[name] = None
+        elif isinstance(value, BaseModel):
+            changes[name] = public(value)
+        elif isinstance(value, list):
+            changes[name] = [
+                public(item) if isinstance(item, BaseModel) else item
+                for item in value
+                if getattr(item, "confidential", False) is not True
+            ]
+    return model.model_copy(update=changes)
