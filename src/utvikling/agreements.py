@@ -94,6 +94,17 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
     data[last] = value
 
 
+def deep_merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """Return ``base`` with ``overlay`` on top; groups are merged, everything else replaced."""
+    merged = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 def prune(value: Any) -> Any:
     """Drop None values and groups left empty (an empty list is an answer and stays)."""
     if isinstance(value, dict):
@@ -153,8 +164,10 @@ def comments(lang: str) -> tuple[dict[str, str], dict[str, str]]:
         headers.setdefault(first, texts.localized(group.title, lang))
         for item in group.items:
             why = texts.localized(item.why, lang)
+            ask = texts.localized(item.ask, lang)
+            ask = ask if ask.endswith(("?", ".", ":")) else ask + "."
             per_field[item.field if item.kind != "conditional" else f"{item.field}.agreed"] = (
-                f"{texts.localized(item.ask, lang)}. {why}".strip()
+                f"{ask} {why}".strip()
             )
             for detail in item.details:
                 per_field[f"{item.field}.{detail.field}"] = texts.localized(detail.ask, lang)
@@ -316,7 +329,7 @@ def create_agreement(
             raise InputError(message, hint=hint, file=old_path) from None
         values["supersedes"] = supersedes
         agreement = validate_values(values, "--answers", lang)
-    create_file(target, agreement_text(values, lang))
+    create_file(target, agreement_text(prune(agreement.model_dump(mode="python")), lang))
     if old_path is not None and old_text is not None:
         replace_file(old_path, old_text)
     return NewAgreement(target, agreement, old_path)
@@ -341,18 +354,90 @@ def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str,
     title = agreement.title or (
         settings.chief_executive.title if settings and settings.chief_executive else None
     )
+    title = title or "kommunedirektør"
     return {
         "agreement": public(agreement),
         "settings": public(settings) if settings else None,
         "terms": terms(settings, context.language),
-        "ce_title": title or "kommunedirektør",
+        "ce_title": title,
+        "ce": definite(title),
         "lang": context.language,
     }
+
+
+def definite(title: str) -> str:
+    """Return the definite form of a title: kommunedirektør → kommunedirektøren."""
+    words = title.split(" ")
+    last = words[-1]
+    words[-1] = last + ("n" if last.endswith("e") else "en")
+    return " ".join(words)
+
+
+@dataclass
+class Draft:
+    """A rendered agreement draft and where it was written."""
+
+    path: Path
+    gaps: list[str]
+
+
+def write_draft(
+    root: Path,
+    record: LoadedRecord,
+    context: RepositoryContext,
+    findings: list[Finding],
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    day: dt.date | None = None,
+    templates: Path | None = None,
+) -> Draft:
+    """Render the agreement draft (Markdown) for ``record`` into the output folder.
+
+    A draft that was edited by hand since it was generated is not replaced unless ``force``.
+
+    Raises:
+        FileExistsRefusedError: the draft exists and was edited by hand.
+    """
+    from utvikling.render.documents import Source, render_document, unedited
+
+    assert isinstance(record.model, Agreement)
+    lang = context.language
+    folder = output or root / layout.OUTPUT_DIR
+    target = folder / f"avtaleutkast-{Path(record.path).stem}.md"
+    if target.exists() and not force and not unedited(target):
+        message, hint = texts.message("N005", lang, {"name": target.name})
+        raise FileExistsRefusedError(message, hint=hint, file=target)
+    missing = []
+    for finding in findings:
+        if finding.file == record.path and finding.severity in ("error", "warning"):
+            label = finding.message
+            if label not in missing:
+                missing.append(label)
+    template_context = draft_context(record.model, context)
+    template_context["missing"] = missing
+    search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
+    rendered = render_document(
+        f"documents/{lang}/agreement.md.j2",
+        template_context,
+        lang=lang,
+        root=template_context["agreement"],
+        sources=[Source.of(root / "agreements" / Path(record.path).name, record.path)],
+        day=day or dt.date.today(),
+        search_path=search,
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        replace_file(target, rendered.text)
+    else:
+        create_file(target, rendered.text)
+    return Draft(target, rendered.gaps)
 
 
 __all__ = [
     "FormGroup",
     "FormItem",
+    "Draft",
     "NewAgreement",
     "create_agreement",
     "current_agreement",
@@ -361,4 +446,5 @@ __all__ = [
     "form",
     "layout",
     "read_answers",
+    "write_draft",
 ]

@@ -200,9 +200,17 @@ def _generic_hits(rule: Rule, record: LoadedRecord) -> Iterator[Hit]:
                     )
 
 
-def _finding(rule: Rule, hit: Hit, lang: str) -> Finding:
-    params = {k: v for k, v in hit.params.items() if not k.startswith("_")}
-    params.setdefault("label", texts.localized(rule.label, lang))
+def _terms(context: RepositoryContext) -> dict[str, str]:
+    """The words for this kind of authority (``kommunestyret`` or ``fylkestinget`` …)."""
+    settings = context.settings.model if context.settings else None
+    kind = getattr(getattr(settings, "municipality", None), "kind", None) or "kommune"
+    table: dict[str, str] = texts.data_file("terms.yaml")["terms"][kind][context.language]
+    return table
+
+
+def _finding(rule: Rule, hit: Hit, lang: str, words: dict[str, str]) -> Finding:
+    params = {**words, **{k: v for k, v in hit.params.items() if not k.startswith("_")}}
+    params.setdefault("label", texts.fill(texts.localized(rule.label, lang), words))
     params.setdefault("subject", texts.word(f"subject.{rule.applies_to}", lang))
     kind = hit.params.get("_kind")
     if rule.message is not None and kind != "when_agreed":
@@ -274,6 +282,7 @@ def run_rules(
     from utvikling.checklist import predicates
 
     findings: list[Finding] = []
+    words = _terms(context)
     for rule in rules():
         if (select and not rule.matches(select)) or (ignore and rule.matches(ignore)):
             continue
@@ -284,7 +293,7 @@ def run_rules(
             else:
                 assert isinstance(subject, LoadedRecord)
                 hits = _generic_hits(rule, subject)
-            findings.extend(_finding(rule, hit, context.language) for hit in hits)
+            findings.extend(_finding(rule, hit, context.language, words) for hit in hits)
     return findings
 
 

@@ -39,7 +39,8 @@ def rule_lines(lang: str) -> Iterator[str]:
     """Yield one line per rule: code, severity, label."""
     for rule in rules():
         severity = texts.word(f"severity.{rule.severity}", lang)
-        yield f"{rule.code}  {severity:<9} {texts.localized(rule.label, lang)}"
+        label = texts.fill(texts.localized(rule.label, lang), {"council": "kommunestyret"})
+        yield f"{rule.code}  {severity:<9} {label}"
 
 
 def markdown_reference() -> str:
@@ -66,13 +67,14 @@ def markdown_reference() -> str:
             current_scope = rule.applies_to
             lines += [f"## {_SCOPES[current_scope]}", ""]
         refs = "; ".join(ref.render("nb") for ref in rule.references) or "–"
+        words = {"council": "kommunestyret", "authority": "kommunen"}
         lines += [
-            f"### {rule.code} `{rule.id}`: {rule.label['nb']}",
+            f"### {rule.code} `{rule.id}`: {texts.fill(rule.label['nb'], words)}",
             "",
             f"- Alvorlighet: {texts.word(f'severity.{rule.severity}', 'nb')}",
             f"- Kontroll: {_what(rule)}",
-            f"- Nynorsk: {rule.label['nn']}",
-            f"- Råd: {rule.hint['nb']}",
+            f"- Nynorsk: {texts.fill(rule.label['nn'], words)}",
+            f"- Råd: {texts.fill(rule.hint['nb'], words)}",
             f"- Kilde: {refs}",
             "",
         ]

@@ -12,6 +12,7 @@ import typer
 from utvikling._version import __version__
 from utvikling.cli.check import check
 from utvikling.cli.init import init
+from utvikling.cli.new_agreement import new_agreement
 from utvikling.cli.rules import rules
 
 EXIT_CODES_HELP = (
@@ -49,6 +50,7 @@ def _root(
 app.command(epilog=EXIT_CODES_HELP)(init)
 app.command(epilog=EXIT_CODES_HELP)(check)
 app.command(epilog=EXIT_CODES_HELP)(rules)
+app.command("new-agreement", epilog=EXIT_CODES_HELP)(new_agreement)
 
 
 def main() -> None:

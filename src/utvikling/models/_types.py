@@ -66,18 +66,22 @@ IsoDate = Annotated[dt.date, BeforeValidator(_date_text)]
 """A date written ``ÅÅÅÅ-MM-DD``. ``01.03.2024`` is refused with the ISO form as a hint."""
 
 
+def parse_amount(text: str) -> int | None:
+    """Read an amount in whole kroner written the Norwegian way, or return None."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text).lower()
+    cleaned = cleaned.removeprefix("kr.").removeprefix("kr")
+    for suffix in (",-", ".-", "kr.", "kr"):
+        cleaned = cleaned.removesuffix(suffix)
+    return int(cleaned) if cleaned.isdigit() else None
+
+
 def _amount(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("amount", "write the amount in whole kroner")
     if isinstance(value, int):
         return value
-    if isinstance(value, str):
-        cleaned = re.sub(r"[\s\u00a0\u202f]", "", value).lower()
-        cleaned = cleaned.removeprefix("kr.").removeprefix("kr")
-        for suffix in (",-", ".-", "kr.", "kr"):
-            cleaned = cleaned.removesuffix(suffix)
-        if cleaned.isdigit():
-            return int(cleaned)
+    if isinstance(value, str) and (amount := parse_amount(value)) is not None:
+        return amount
     raise PydanticCustomError("amount", "write the amount in whole kroner")
 
 

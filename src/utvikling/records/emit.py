@@ -44,6 +44,21 @@ def _block_text(value: str, indent: str) -> str | None:
     return f"|-\n{body}"
 
 
+FOLD_WIDTH = 88
+
+
+def _folded_text(value: str, indent: str) -> str | None:
+    """Write long one-line text as a folded block, or None when that cannot be exact."""
+    if len(value) <= FOLD_WIDTH or value != value.strip() or "  " in value:
+        return None
+    if any(c in value for c in "\n\r\t#") or value[0] in "-?:,[]{}&*!|>'\"%@`":
+        return None
+    import textwrap
+
+    lines = textwrap.wrap(value, FOLD_WIDTH, break_long_words=False, break_on_hyphens=False)
+    return ">-\n" + "\n".join(f"{indent}{INDENT}{line}" for line in lines)
+
+
 def _field_type(model: type[BaseModel], name: str) -> tuple[type[BaseModel] | None, bool]:
     """Return (nested model or None, whether the field is a list)."""
     annotation = model.model_fields[name].annotation
@@ -103,7 +118,9 @@ def _emit_mapping(
                 nested, value or {}, indent + INDENT, f"{path}.", comments, None, {}
             )
         else:
-            text = _block_text(value, indent) if isinstance(value, str) and "\n" in value else None
+            text = None
+            if isinstance(value, str):
+                text = _block_text(value, indent) if "\n" in value else _folded_text(value, indent)
             rendered = text if text is not None else scalar(value)
             yield f"{indent}{name}: {rendered}".rstrip()
 

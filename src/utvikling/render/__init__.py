@@ -29,6 +29,18 @@ def yaml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+def upfirst(value: Any) -> str:
+    """Capitalise the first letter only (Jinja's ``capitalize`` lowercases the rest)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def orgnr(value: Any) -> str:
+    """Write an organisation number in groups of three: 999 123 457."""
+    digits = str(value).replace(" ", "")
+    return " ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
+
+
 def make_environment(search_path: Sequence[Path] = ()) -> jinja2.Environment:
     """Return the Jinja environment over ``search_path`` and then the built-in templates."""
     environment = jinja2.Environment(
@@ -40,6 +52,8 @@ def make_environment(search_path: Sequence[Path] = ()) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["yaml"] = yaml_value
+    environment.filters["upfirst"] = upfirst
+    environment.filters["orgnr"] = orgnr
     return environment
 
 

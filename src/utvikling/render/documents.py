@@ -74,13 +74,22 @@ class Rendered:
     gaps: list[str] = field(default_factory=list)
 
 
-def provenance(template: str, sources: Sequence[Source], day: dt.date, body: str) -> str:
+_PROVENANCE_WORDS = {
+    "nb": ("laget av", "kilder", "innhold"),
+    "nn": ("laga av", "kjelder", "innhald"),
+}
+
+
+def provenance(
+    template: str, sources: Sequence[Source], day: dt.date, body: str, lang: str = "nb"
+) -> str:
     """Return the header that says where a document came from and lets edits be detected."""
+    made, sources_word, content_word = _PROVENANCE_WORDS[lang]
     listed = ", ".join(f"{s.path} sha256:{s.sha256[:16]}" for s in sources)
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     return (
-        f"{PROVENANCE_PREFIX} laget av utvikling {__version__} {day.isoformat()}"
-        f" | mal: {template} | kilder: {listed} | innhold: {digest} -->\n"
+        f"{PROVENANCE_PREFIX} {made} utvikling {__version__} {day.isoformat()}"
+        f" | mal: {template} | {sources_word}: {listed} | {content_word}: {digest} -->\n"
     )
 
 
@@ -91,9 +100,12 @@ def unedited(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     header, _, body = text.partition("\n")
-    if not header.startswith(PROVENANCE_PREFIX) or "| innhold: " not in header:
+    marker = next(
+        (f"| {w[2]}: " for w in _PROVENANCE_WORDS.values() if f"| {w[2]}: " in header), ""
+    )
+    if not header.startswith(PROVENANCE_PREFIX) or not marker:
         return False
-    recorded = header.rsplit("| innhold: ", 1)[1].split(" ", 1)[0]
+    recorded = header.rsplit(marker, 1)[1].split(" ", 1)[0]
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] == recorded
 
 
@@ -147,4 +159,4 @@ def render_document(
             line=getattr(exc, "lineno", None),
         ) from None
     body = "".join(line.rstrip() + "\n" for line in body.splitlines())
-    return Rendered(provenance(template, sources, day, body) + body, gaps)
+    return Rendered(provenance(template, sources, day, body, lang) + body, gaps)

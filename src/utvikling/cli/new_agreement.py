@@ -1,0 +1,240 @@
+"""``utvikling new-agreement``: walk through the agreement, write it, render the draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from utvikling.cli._output import handles_errors, words
+
+if TYPE_CHECKING:
+    from utvikling.agreements import FormItem
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nei"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _convert(kind: str, text: str, lang: str) -> Any:
+    """Turn one answer into a value, or raise BadParameter so the question is asked again."""
+    from utvikling.models._types import parse_amount
+
+    text = text.strip()
+    if not text:
+        return None
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise typer.BadParameter(words("prompt.bad_date", lang)) from None
+    if kind in ("months", "month", "count"):
+        limits = {"months": (0, 120), "month": (1, 12), "count": (1, 4)}[kind]
+        if not text.isdigit() or not limits[0] <= int(text) <= limits[1]:
+            raise typer.BadParameter(words("prompt.bad_whole", lang, low=limits[0], high=limits[1]))
+        return int(text)
+    if kind == "amount":
+        amount = parse_amount(text)
+        if amount is None:
+            raise typer.BadParameter(words("prompt.bad_amount", lang))
+        return amount
+    if kind in ("flag", "conditional", "yesno"):
+        answer = text.lower()
+        if answer in ("ja", "j", "yes", "y", "true"):
+            return True
+        if answer in ("nei", "n", "no", "false"):
+            return False
+        raise typer.BadParameter(words("prompt.bad_choice", lang, choices="ja / nei"))
+    return text
+
+
+def _ask(question: str, kind: str, current: Any, lang: str) -> Any:
+    answer = typer.prompt(
+        question,
+        default=_show(current),
+        show_default=current is not None,
+        value_proc=lambda text: _convert(kind, text, lang),
+    )
+    return answer if not isinstance(answer, str) or answer else None
+
+
+def _ask_list(question: str, current: list[str] | None, lang: str) -> list[str] | None:
+    typer.echo(question)
+    if current:
+        typer.echo(words("prompt.current_list", lang))
+        for item in current:
+            typer.echo(f"  - {item}")
+        if _ask(words("prompt.keep_list", lang), "yesno", True, lang):
+            return current
+    items: list[str] = []
+    while line := typer.prompt("  -", default="", show_default=False).strip():
+        items.append(line)
+    return items or current
+
+
+def _walk(values: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Ask every question of the form, the current value as the default."""
+    from utvikling import texts
+    from utvikling.agreements import form, get_path, set_path
+
+    def ask_item(item: FormItem, base: str = "") -> None:
+        path = f"{base}{item.field}"
+        why = texts.localized(item.why, lang)
+        if why:
+            typer.echo(typer.style(f"  {why}", dim=True))
+        question = texts.localized(item.ask, lang)
+        current = get_path(values, path)
+        if item.kind == "conditional":
+            agreed = _ask(
+                question + " (ja/nei)", "conditional", get_path(values, f"{path}.agreed"), lang
+            )
+            set_path(values, f"{path}.agreed", agreed)
+            if agreed:
+                for detail in item.details:
+                    ask_item(detail, f"{path}.")
+        elif item.kind == "list":
+            set_path(values, path, _ask_list(question, current, lang))
+        elif item.kind == "allowances":
+            has = _ask(
+                question + " (ja/nei)",
+                "yesno",
+                bool(current) if current is not None else None,
+                lang,
+            )
+            if has is False:
+                set_path(values, path, [])
+            elif has:
+                entries = list(current or [])
+                while name := _ask(words("prompt.allowance_name", lang), "text", None, lang):
+                    amount = _ask(words("prompt.allowance_amount", lang), "amount", None, lang)
+                    entries.append({"name": name, "amount": amount})
+                set_path(values, path, entries)
+        elif item.kind == "collective":
+            first = (current or [{}])[0]
+            name = _ask(question, "text", first.get("name"), lang)
+            clause = _ask(words("prompt.clause", lang), "text", first.get("clause"), lang)
+            if name:
+                set_path(
+                    values, path, [{**first, "name": name, "clause": clause}, *(current or [])[1:]]
+                )
+        else:
+            suffix = " (ja/nei)" if item.kind == "flag" else ""
+            set_path(values, path, _ask(question + suffix, item.kind, current, lang))
+
+    for group in form():
+        typer.echo("")
+        typer.echo(typer.style(texts.localized(group.title, lang), bold=True))
+        for item in group.items:
+            ask_item(item)
+    return values
+
+
+@handles_errors
+def new_agreement(
+    path: Annotated[Path, typer.Argument(help="The records repository. Default: here.")] = Path(),
+    answers: Annotated[
+        Path | None, typer.Option(help="A YAML file shaped like an agreement record.")
+    ] = None,
+    start_date: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="When the agreement starts.")
+    ] = None,
+    supersedes: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="The agreement this replaces, e.g. 2019-08-01."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; leave gaps open.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the draft. Default: dokumenter/ in the repository."),
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option(help="A folder of your own templates, searched first.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Replace a draft even if it was edited by hand.")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Date the draft and check as of this day."),
+    ] = None,
+) -> None:
+    """Write a new agreement that meets the KS checklist and the law, and render its draft.
+
+    Asks for every item on a terminal (the current agreement's values and utvikling.yaml give
+    the defaults); takes answers from --answers and never asks with --no-input. Writes
+    agreements/<start-date>.yaml and never overwrites one; with --supersedes the old agreement
+    is marked as replaced. Renders dokumenter/avtaleutkast-<start-date>.md with every open item
+    clearly marked, then lists what is still missing. Exit code 1 when items required by law or
+    the KS checklist are still open.
+
+    Example: utvikling new-agreement --answers svar.yaml --supersedes 2019-08-01 --no-input
+    """
+    from utvikling.agreements import (
+        create_agreement,
+        current_agreement,
+        defaults,
+        read_answers,
+        write_draft,
+    )
+    from utvikling.cli.check import _date
+    from utvikling.records.repository import CheckOptions, check_repository, load_repository
+
+    day = _date(today) or dt.date.today()
+    options = CheckOptions(today=day)
+    loaded = load_repository(path, options, base=Path.cwd())
+    context = loaded.context
+    lang = context.language
+    if context.settings is None:
+        for finding in loaded.findings:
+            typer.echo(finding.format(lang), err=True)
+        raise typer.Exit(1)
+    values = defaults(context)
+    if answers is not None:
+        from utvikling.agreements import deep_merge
+
+        values = deep_merge(values, read_answers(answers, lang))
+    if start_date is not None:
+        values["start_date"] = _date(start_date)
+    interactive = not no_input and sys.stdin.isatty()
+    previous = current_agreement(context)
+    if interactive:
+        values = _walk(values, lang)
+        if previous is not None and supersedes is None:
+            name = Path(previous.path).stem
+            if _ask(words("prompt.supersedes", lang, name=name), "yesno", True, lang):
+                supersedes = name
+    created = create_agreement(path, values, lang=lang, supersedes=supersedes)
+    result = check_repository(path, options, base=Path.cwd())
+    reloaded = load_repository(path, options, base=Path.cwd())
+    shown = next(r for r in reloaded.context.agreements if Path(r.path).name == created.path.name)
+    draft = write_draft(
+        path,
+        shown,
+        reloaded.context,
+        result.findings,
+        output=output,
+        force=force,
+        day=day,
+        templates=templates,
+    )
+    typer.echo(words("done.agreement_created", lang, path=shown.path))
+    if created.superseded is not None:
+        typer.echo(words("done.agreement_superseded", lang, name=created.superseded.stem))
+    typer.echo(words("done.draft_written", lang, path=draft.path.as_posix(), gaps=len(draft.gaps)))
+    remaining = [f for f in result.findings if f.file == shown.path]
+    for finding in remaining:
+        if finding.severity != "info":
+            typer.echo(finding.format(lang))
+    if any(f.severity == "error" for f in remaining):
+        raise typer.Exit(1)
