@@ -62,3 +62,101 @@ def test_init_asks_on_a_terminal(tmp_path: Path) -> None:
     )
     assert result.findings == []
     assert result.language == "nn"
+
+
+def test_new_agreement_walks_through_every_item(tmp_path: Path) -> None:
+    """Answer every question at a real terminal; the result is a valid, complete agreement."""
+    import shutil
+
+    from conftest import EXAMPLES
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(EXAMPLES / "fjordvik-kommune" / "utvikling.yaml", root / "utvikling.yaml")
+    answers = {
+        "Organisasjonsnummer": "",
+        "Tiltredelsesdato": "2027-01-01",
+        "Arbeidssted": "Rådhuset",
+        "Prøvetid": "6",
+        "Arbeidstid": "37,5 timer per uke",
+        "særlige arbeidstidsordninger": "nei",
+        "Arbeid utover": "Ikke aktuelt, ledende stilling",
+        "Pauser": "Etter arbeidsmiljøloven",
+        "Ferie": "Etter ferieloven",
+        "kommunedirektøren sier opp": "6",
+        "kommunen sier opp": "6",
+        "Fremgangsmåte ved opphør": "Skriftlig",
+        "Årslønn": "1 250 000",
+        "Lønnen gjelder fra": "",
+        "Utbetalingsmåte": "Den 12. hver måned",
+        "tillegg til lønnen": "nei",
+        "Tariffavtale som gjelder": "Hovedtariffavtalen",
+        "Kapittel og punkt": "kap. 3",
+        "kompensasjon for møtevirksomhet": "nei",
+        "Pensjon og forsikring": "KLP",
+        "Ansvars- og myndighetsområde": "Øverste leder",
+        "Taushetsplikt": "Etter forvaltningsloven",
+        "CV-en offentliggjøres": "ja",
+        "bierverv og verv": "Godkjennes av ordføreren",
+        "Egenutvikling": "Kurs etter avtale",
+        "et åremål": "nei",
+        "retrettstilling": "nei",
+        "etterlønn": "ja",
+        "Antall måneder etterlønn": "12",
+        "avkorting": "Krone for krone",
+        "Fraskriver kommunedirektøren": "ja",
+        "Hvordan lages": "Utkast i desember",
+        "måned skal planen": "1",
+        "Organet som fører": "",
+        "Antall utviklingssamtaler": "2",
+        "lønnssamtalen": "9",
+        "Trinn når": "Vurdering",
+        "bakgrunn": "Ny avtale",
+        "rollefordeling": "Klare roller",
+        "forventninger til kommunedirektøren": "Lojalitet",
+        "forventninger til de folkevalgte": "Tydelighet",
+        "Gyldighet": "Løpende",
+    }
+    command = _command()
+    child = pexpect.spawn(
+        command[0],
+        [*command[1:], "new-agreement", "--today", TODAY],
+        cwd=str(root),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.logfile_read = (tmp_path / "terminal.log").open("w", encoding="utf-8")
+    list_open = False
+    while True:
+        index = child.expect([r"\r?\n  -: $", r": $", r"\]: $", pexpect.EOF])
+        if index == 3:
+            break
+        if index == 0:
+            question = (child.before or "").splitlines()[-1]
+            keys = [key for key in answers if key.lower() in question.lower()]
+            if keys and not list_open:
+                child.sendline(answers[max(keys, key=len)])
+                list_open = True
+            else:
+                child.sendline("")  # an empty line ends the list
+                list_open = False
+            continue
+        before = child.before or ""
+        assert "Error" not in before, before
+        line = before.splitlines()[-1] if before else ""
+        keys = [key for key in answers if key.lower() in line.lower()]
+        answer = answers[max(keys, key=len)] if keys else ""
+        child.sendline(answer)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert (root / "dokumenter" / "avtaleutkast-2027-01-01.md").is_file()
+    from utvikling.models import Agreement
+    from utvikling.records.yamlsafe import parse
+
+    data = parse((root / "agreements" / "2027-01-01.yaml").read_bytes()).data
+    agreement = Agreement.model_validate(data)
+    assert agreement.salary is not None and agreement.salary.annual_amount == 1_250_000
+    assert agreement.severance is not None and agreement.severance.waiver_aml_15_16_2 is True
+    assert agreement.salary.allowances == []
+    assert agreement.expectations is not None
+    assert agreement.expectations.of_chief_executive == ["Lojalitet"]

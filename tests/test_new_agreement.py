@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, TODAY, tree_digest
 
+from conftest import EXAMPLES, TODAY, tree_digest
 from utvikling.cli import app
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

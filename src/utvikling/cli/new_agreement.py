@@ -93,6 +93,16 @@ def _walk(values: dict[str, Any], lang: str) -> dict[str, Any]:
             typer.echo(typer.style(f"  {why}", dim=True))
         question = texts.localized(item.ask, lang)
         current = get_path(values, path)
+        if (
+            current is None
+            and item.default
+            and item.default.split(".")[0]
+            not in (
+                "settings",
+                "term",
+            )
+        ):
+            current = get_path(values, item.default)  # e.g. pay from the start date
         if item.kind == "conditional":
             agreed = _ask(
                 question + " (ja/nei)", "conditional", get_path(values, f"{path}.agreed"), lang
