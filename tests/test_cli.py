@@ -35,11 +35,22 @@ def test_help_lists_commands_and_exit_codes(runner) -> None:
     assert "Exit codes" in result.output
 
 
-@pytest.mark.parametrize("command", ["init", "check", "rules"])
-def test_every_command_has_help_with_an_example(runner, command: str) -> None:
+COMMANDS = ["init", "check", "rules", "new-agreement"]
+
+
+def test_the_command_list_is_complete() -> None:
+    import typer.main
+
+    assert sorted(typer.main.get_command(app).commands) == sorted(COMMANDS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example_and_docs(runner, command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: utvikling" in result.output
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert f"## `utvikling {command}" in docs
 
 
 def test_check_clean_example_is_silent(runner) -> None:
