@@ -352,3 +352,110 @@ def minutes_reported(context: RepositoryContext, conversation: Conversation) -> 
     days = (context.today - conversation.date).days
     if days > REPORT_GRACE_DAYS and (minutes.reported is None or minutes.reported.date is None):
         yield Hit(record, ("reported",), {"days": days})
+
+
+# Readiness of an upcoming conversation
+
+
+def upcoming(conversation: Conversation, today: dt.date) -> bool:
+    """Tell whether the conversation is still ahead (or planned), so preparation matters."""
+    _, meeting = _meeting(conversation)
+    if meeting is not None and meeting.status in ("held", "cancelled"):
+        return False
+    return (
+        conversation.date is None
+        or conversation.date >= today
+        or (meeting is not None and meeting.status == "planned")
+    )
+
+
+def plan_for(context: RepositoryContext, conversation: Conversation) -> LoadedRecord | None:
+    """Return the plan a conversation reviews: the one it names, else the one covering its date."""
+    _, meeting = _meeting(conversation)
+    wanted = meeting.plan_under_review if meeting else None
+    by_name = {record.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: record for record in context.plans}
+    if wanted:
+        return by_name.get(str(wanted))
+    day = conversation.date
+    for record in context.plans:
+        assert isinstance(record.model, Plan)
+        period = record.model.period
+        if day and period and period.start and period.end and period.start <= day <= period.end:
+            return record
+    return None
+
+
+def _goal_ids(plan: LoadedRecord | None) -> list[str]:
+    if plan is None or not isinstance(plan.model, Plan):
+        return []
+    return [g.id for g in plan.model.goals or [] if g.id]
+
+
+def ready_plan_under_review(
+    context: RepositoryContext, conversation: Conversation
+) -> Iterator[Hit]:
+    """An upcoming conversation with no plan to review."""
+    record, _ = _meeting(conversation)
+    if not record or not upcoming(conversation, context.today) or "plan" in context.failed_kinds:
+        return
+    if plan_for(context, conversation) is None:
+        yield Hit(record, ("plan_under_review",))
+
+
+def ready_self_evaluation(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+    """The self-evaluation is missing, or says nothing about some of the plan's goals."""
+    record, _ = _meeting(conversation)
+    if not record or not upcoming(conversation, context.today):
+        return
+    if "self_evaluation" in conversation.failed:
+        return
+    goals = _goal_ids(plan_for(context, conversation))
+    evaluation = conversation.model("self_evaluation")
+    answered = {
+        g.goal for g in (evaluation.goals or [] if evaluation else []) if g.goal and g.status
+    }
+    missing = [g for g in goals if g not in answered] if goals else []
+    if evaluation is None or missing:
+        target = conversation.records.get("self_evaluation", record)
+        yield Hit(target, ("goals",) if evaluation else None, {"goals": ", ".join(missing) or "—"})
+
+
+def ready_group_input(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+    """No input from one or more of the party groups."""
+    record, _ = _meeting(conversation)
+    if not record or not upcoming(conversation, context.today) or "input" in conversation.failed:
+        return
+    gathered = conversation.model("input")
+    contributions = gathered.contributions or [] if gathered else []
+    silent = [c.group or "?" for c in contributions if is_blank(c.text) or c.received is None]
+    if gathered is None or not contributions or silent:
+        target = conversation.records.get("input", record)
+        yield Hit(
+            target, ("contributions",) if gathered else None, {"groups": ", ".join(silent) or "—"}
+        )
+
+
+def ready_panel_evaluation(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+    """The panel has not written its evaluation."""
+    record, _ = _meeting(conversation)
+    if (
+        not record
+        or not upcoming(conversation, context.today)
+        or "evaluation" in conversation.failed
+    ):
+        return
+    evaluation = conversation.model("evaluation")
+    missing = []
+    if evaluation is None:
+        missing.append("evaluation.yaml")
+    else:
+        assessed = {g.goal for g in evaluation.goals or [] if g.goal and g.status}
+        missing += [g for g in _goal_ids(plan_for(context, conversation)) if g not in assessed]
+        for name in ("leadership", "organisational_development", "political_decisions"):
+            if is_blank(getattr(evaluation, name)):
+                missing.append(name)
+    if missing:
+        target = conversation.records.get("evaluation", record)
+        yield Hit(
+            target, None if evaluation is None else ("goals",), {"missing": ", ".join(missing)}
+        )

@@ -35,6 +35,9 @@ class Meeting(Part):
     )
     date: IsoDate | None = Field(default=None, description="Møtedato.")
     time: Text | None = Field(default=None, description="Klokkeslett, f.eks. «09:00–12:00».")
+    public_title: Text | None = Field(
+        default=None, description="Sakstittel i den offentlige sakslisten, uten fortrolig innhold."
+    )
     place: Text | None = Field(default=None, description="Møtested.")
     body: Text | None = Field(default=None, description="Organet som fører samtalen.")
     salary_conversation: Flag | None = Field(
@@ -67,11 +70,22 @@ class GroupInput(Part):
     suppress: list[Suppression] | None = Field(default=None, description="Unntak, med grunn.")
 
 
+class IndicatorValue(Part):
+    """The latest value of one of the goal's indicators."""
+
+    name: Text | None = Field(default=None, description="Indikatoren, som i planen.")
+    value: Text | None = Field(default=None, description="Siste verdi.")
+    as_of: IsoDate | None = Field(default=None, description="Datoen verdien gjelder.")
+
+
 class GoalSelfAssessment(Part):
     """The chief executive's view of one goal."""
 
     goal: Text | None = Field(default=None, description="Målets merkelapp i planen, f.eks. M1.")
     status: GoalStatus | None = Field(default=None, description="Hvor langt målet er nådd.")
+    indicator_values: list[IndicatorValue] | None = Field(
+        default=None, description="Siste verdi for målets indikatorer."
+    )
     evidence: Text | None = confidential("Dokumentasjon: tall, rapporter, vedtak.")
     comment: Text | None = confidential("Kommentar.")
 
