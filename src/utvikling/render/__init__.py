@@ -54,6 +54,8 @@ def make_environment(search_path: Sequence[Path] = ()) -> jinja2.Environment:
     environment.filters["yaml"] = yaml_value
     environment.filters["upfirst"] = upfirst
     environment.filters["orgnr"] = orgnr
+    environment.filters["oneline"] = lambda value: " ".join(str(value).split())
+    environment.filters["cell"] = lambda value: " ".join(str(value).split()).replace("|", "\\|")
     return environment
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,4 +160,5 @@ def render_document(
             line=getattr(exc, "lineno", None),
         ) from None
     body = "".join(line.rstrip() + "\n" for line in body.splitlines())
+    body = re.sub(r"\n{3,}", "\n\n", body).lstrip("\n")
     return Rendered(provenance(template, sources, day, body, lang) + body, gaps)
