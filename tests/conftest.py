@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = "2026-11-23"
 """The examples are complete as of this day; tests check as of it."""
 

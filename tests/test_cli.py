@@ -35,7 +35,7 @@ def test_help_lists_commands_and_exit_codes(runner) -> None:
     assert "Exit codes" in result.output
 
 
-COMMANDS = ["init", "check", "rules", "new-agreement"]
+COMMANDS = ["init", "check", "rules", "new-agreement", "prepare-conversation", "plan"]
 
 
 def test_the_command_list_is_complete() -> None:

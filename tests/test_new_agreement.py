@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, TODAY, tree_digest
+from conftest import EXAMPLES, GOLDEN, TODAY, tree_digest
 from utvikling.cli import app
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 ANSWERS = EXAMPLES / "fjordvik-agreement-answers.yaml"
 
 

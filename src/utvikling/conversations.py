@@ -231,7 +231,7 @@ def agenda_context(conversation: Conversation, context: RepositoryContext) -> di
         "deviation": deviation,
         "salary": bool(meeting and meeting.salary_conversation),
         "salary_criteria": words("salary_criteria", lang),
-        "purposes": words("purposes", lang),
+        "purposes": [texts.fill(p, {"ce": definite(title)}) for p in words("purposes", lang)],
         "terms": terms(settings, lang),
         "ce_title": title,
         "ce": definite(title),
@@ -263,8 +263,12 @@ def public_context(conversation: Conversation, context: RepositoryContext) -> di
     title = (settings.chief_executive.title if settings and settings.chief_executive else None) or (
         "kommunedirektør"
     )
+    shown = public(meeting) if isinstance(meeting, Meeting) else None
+    if shown is not None and not shown.public_title:
+        default = texts.fill(words("public_title", lang), {"ce": definite(title)})
+        shown = shown.model_copy(update={"public_title": default})
     return {
-        "meeting": public(meeting) if isinstance(meeting, Meeting) else None,
+        "meeting": shown,
         "conversation_date": conversation.date,
         "terms": terms(settings, lang),
         "ce_title": title,

@@ -13,6 +13,7 @@ from utvikling._version import __version__
 from utvikling.cli.check import check
 from utvikling.cli.init import init
 from utvikling.cli.new_agreement import new_agreement
+from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
 from utvikling.cli.rules import rules
 
@@ -53,6 +54,7 @@ app.command(epilog=EXIT_CODES_HELP)(check)
 app.command(epilog=EXIT_CODES_HELP)(rules)
 app.command("new-agreement", epilog=EXIT_CODES_HELP)(new_agreement)
 app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation)
+app.add_typer(plan_app, name="plan")
 
 
 def main() -> None:

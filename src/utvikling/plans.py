@@ -1,0 +1,93 @@
+"""New result and development plans, carried over from the goals agreed in the last minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from utvikling import texts
+from utvikling.agreements import prune, settings_of, terms
+from utvikling.checklist import RepositoryContext
+from utvikling.errors import FileExistsRefusedError
+from utvikling.models import Minutes, Plan
+from utvikling.records import yamlsafe
+from utvikling.records.emit import emit
+from utvikling.records.files import create_file
+
+
+@dataclass
+class NewPlan:
+    """What :func:`create_plan` did."""
+
+    path: Path
+    plan: Plan
+    based_on: str | None
+
+
+def agreed_goals(context: RepositoryContext, year: int) -> tuple[str | None, list[dict[str, Any]]]:
+    """Return (conversation folder, goals) from the latest minutes before the period ends."""
+    end = dt.date(year, 12, 31)
+    for conversation in sorted(
+        context.conversations, key=lambda c: c.date or dt.date.min, reverse=True
+    ):
+        if conversation.date is None or conversation.date > end:
+            continue
+        minutes = conversation.model("minutes")
+        if isinstance(minutes, Minutes) and minutes.new_goals and minutes.new_goals.goals:
+            goals = [prune(g.model_dump(mode="python")) for g in minutes.new_goals.goals]
+            return conversation.folder, goals
+    return None, []
+
+
+def blank_goals(count: int = 3) -> list[dict[str, Any]]:
+    """Goals to fill in: an id each, everything else open."""
+    return [{"id": f"M{n}"} for n in range(1, count + 1)]
+
+
+def plan_text(values: dict[str, Any], year: int, context: RepositoryContext) -> str:
+    """Return the YAML for a new plan with guiding comments, checked by reading it back."""
+    lang = context.language
+    form = texts.data_file("plan_form.yaml")
+    words = {"year": year, **terms(settings_of(context), lang)}
+    intro = texts.fill(texts.localized(form["intro"], lang), words)
+    comments = {path: texts.localized(text, lang) for path, text in form["comments"].items()}
+    body = emit(Plan, values, comments=comments)
+    text = "".join(f"# {line}\n" for line in intro.splitlines()) + "\n" + body
+    back = Plan.model_validate(yamlsafe.parse(text.encode("utf-8")).data)
+    assert prune(back.model_dump(mode="python")) == prune(
+        Plan.model_validate(values).model_dump(mode="python")
+    ), "the plan YAML does not read back as written"
+    return text
+
+
+def create_plan(
+    root: Path,
+    year: int,
+    context: RepositoryContext,
+    *,
+    goals: list[dict[str, Any]] | None = None,
+    based_on: str | None = None,
+) -> NewPlan:
+    """Write ``plans/<year>.yaml``: the given goals, or those agreed in the last minutes.
+
+    Raises:
+        FileExistsRefusedError: the plan exists already.
+    """
+    target = root / "plans" / f"{year}.yaml"
+    if target.exists():
+        message, hint = texts.message("P900", context.language, {"year": year})
+        raise FileExistsRefusedError(message, hint=hint, file=target)
+    if goals is None:
+        based_on, goals = agreed_goals(context, year)
+        goals = goals or blank_goals()
+    values: dict[str, Any] = {
+        "period": {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)},
+        "adopted": {},
+        "based_on": based_on,
+        "goals": goals,
+    }
+    plan = Plan.model_validate(prune(values))
+    create_file(target, plan_text(prune(plan.model_dump(mode="python")), year, context))
+    return NewPlan(target, plan, based_on)
