@@ -255,3 +255,15 @@ def test_plan_new_without_agreed_goals_leaves_them_open(runner, build, monkeypat
         "P104",
         "P107",
     ] or ("P106" in codes and "P103" in codes)
+
+
+def test_a_january_conversation_reviews_the_year_that_ended(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    monkeypatch.chdir(root)
+    assert runner.invoke(app, ["plan", "new", "2027", "--today", TODAY]).exit_code == 0
+    assert _prepare(runner, root, monkeypatch, "2027-01-20").exit_code == 0
+    meeting = parse((root / "conversations/2027-01-20/meeting.yaml").read_bytes()).data
+    assert meeting["plan_under_review"] == "2026"
+    assert _prepare(runner, root, monkeypatch, "2027-09-14").exit_code == 0
+    meeting = parse((root / "conversations/2027-09-14/meeting.yaml").read_bytes()).data
+    assert meeting["plan_under_review"] == "2027"

@@ -99,6 +99,30 @@ def _goals(plan: LoadedRecord | None) -> list[dict[str, Any]]:
     ]
 
 
+REVIEW_AFTER_DAYS = 90
+"""A plan in force for less than this is not yet reviewed: a January conversation reviews the
+plan of the year that just ended (and may adopt the new one)."""
+
+
+def plan_to_review(context: RepositoryContext, day: dt.date) -> LoadedRecord | None:
+    """Pick the plan a new conversation on ``day`` reviews."""
+    started = sorted(
+        (
+            (record.model.period.start, record)
+            for record in context.plans
+            if isinstance(record.model, Plan)
+            and record.model.period
+            and record.model.period.start
+            and record.model.period.start <= day
+        ),
+        key=lambda pair: pair[0],
+    )
+    settled = [r for start, r in started if (day - start).days >= REVIEW_AFTER_DAYS]
+    if settled:
+        return settled[-1]
+    return started[-1][1] if started else None
+
+
 def _is_salary_conversation(agreement: LoadedRecord | None, day: dt.date) -> bool | None:
     if agreement is None or not isinstance(agreement.model, Agreement):
         return None
@@ -124,17 +148,8 @@ def prepare(root: Path, reference: str, context: RepositoryContext) -> Prepared:
         (c for c in context.conversations if c.folder == folder.name),
         Conversation(folder.name, day),
     )
-    plan = plan_for(context, conversation)
-    if plan is None:
-        candidates = [
-            p
-            for p in context.plans
-            if isinstance(p.model, Plan)
-            and p.model.period
-            and p.model.period.start
-            and p.model.period.start <= day
-        ]
-        plan = candidates[-1] if candidates else None
+    plan = plan_for(context, conversation) if "meeting" in conversation.records else None
+    plan = plan or plan_to_review(context, day)
     plan_name = Path(plan.path).stem if plan else None
     chief_title = (
         settings.chief_executive.title if settings and settings.chief_executive else None
