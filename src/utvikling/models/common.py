@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from utvikling.models._types import IsoDate, Part, Text
+from utvikling.models._types import Flag, IsoDate, Part, Text
 
 Role = Literal[
     "mayor",
@@ -108,3 +108,10 @@ class Goal(Part):
         default=None, description="Kritiske suksessfaktorer."
     )
     indicators: list[Indicator] | None = Field(default=None, description="Måleindikatorer.")
+
+
+class MinutesItem(Part):
+    """One agreed point; ``confidential: true`` keeps it out of every public document."""
+
+    text: Text | None = Field(default=None, description="Punktet.")
+    confidential: Flag = Field(default=False, description="true = unntatt offentlighet.")

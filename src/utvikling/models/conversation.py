@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from utvikling.models._types import Flag, IsoDate, Part, Text, confidential
-from utvikling.models.common import Decision, Goal, Person, Suppression, Theme
+from utvikling.models.common import Decision, Goal, MinutesItem, Person, Suppression, Theme
 
 GoalStatus = Literal["achieved", "partly_achieved", "not_achieved", "not_assessed"]
 
@@ -133,13 +133,6 @@ class PanelEvaluation(Part):
     suppress: list[Suppression] | None = Field(default=None, description="Unntak, med grunn.")
 
 
-class MinutesItem(Part):
-    """One point in the minutes; ``confidential: true`` keeps it out of the public minutes."""
-
-    text: Text | None = Field(default=None, description="Punktet.")
-    confidential: Flag = Field(default=False, description="true = unntatt offentlighet.")
-
-
 class GoalReview(Part):
     """The review of one goal in the minutes."""
 
@@ -170,6 +163,9 @@ class SalaryConclusion(Part):
     held: Flag | None = Field(default=None, description="true = lønnssamtale ble holdt.")
     conclusion: Text | None = Field(default=None, description="Konklusjonen.")
     decision_by: Text | None = Field(default=None, description="Organet som fastsetter lønnen.")
+    confidential: Flag = Field(
+        default=False, description="true = konklusjonen unntas offentlighet (oppgi hjemmel)."
+    )
 
 
 class DeviationStatus(Part):
@@ -188,6 +184,30 @@ class ConfidentialNotes(Part):
         default=None, description="Hjemmel for å unnta, f.eks. offentleglova § 13."
     )
     notes: list[Text] | None = confidential("Notatene som unntas.")
+
+
+class Acknowledgement(Part):
+    """The chief executive has read the minutes, and may add a remark."""
+
+    date: IsoDate | None = Field(default=None, description="Datoen kommunedirektøren kvitterte.")
+    remark: Text | None = Field(default=None, description="Kommunedirektørens merknad.")
+
+
+class Reported(Decision):
+    """The minutes were reported to the council; from then on they are locked."""
+
+    content_sha256: Text | None = Field(
+        default=None,
+        description="Kontrollsum for innholdet da referatet ble lagt fram. Settes av utvikling.",
+    )
+
+
+class Amendment(Part):
+    """A dated change to minutes that were already reported."""
+
+    date: IsoDate | None = Field(default=None, description="Dato for endringen.")
+    text: Text | None = Field(default=None, description="Endringen.")
+    reason: Text | None = Field(default=None, description="Hvorfor referatet endres.")
 
 
 class Minutes(Part):
@@ -212,5 +232,11 @@ class Minutes(Part):
         default=None, description="Notater som er unntatt offentlighet."
     )
     approved: Decision | None = Field(default=None, description="Godkjent av panelet.")
-    reported: Decision | None = Field(default=None, description="Referert for kommunestyret.")
+    acknowledged: Acknowledgement | None = Field(
+        default=None, description="Kvittert av kommunedirektøren, eventuelt med merknad."
+    )
+    reported: Reported | None = Field(default=None, description="Referert for kommunestyret.")
+    amendments: list[Amendment] | None = Field(
+        default=None, description="Daterte endringer etter at referatet ble lagt fram."
+    )
     suppress: list[Suppression] | None = Field(default=None, description="Unntak, med grunn.")

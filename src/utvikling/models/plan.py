@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from utvikling.models._types import IsoDate, Part, Text
-from utvikling.models.common import Decision, Goal, Suppression
+from utvikling.models.common import Decision, Goal, MinutesItem, Suppression
 
 
 class Period(Part):
@@ -24,6 +24,9 @@ class Plan(Part):
         default=None, description="Samtalen planen kom fra (mappenavn under conversations/)."
     )
     goals: list[Goal] | None = Field(default=None, description="Resultat- og utviklingsmålene.")
+    development_measures: list[MinutesItem] | None = Field(
+        default=None, description="Utviklingstiltak for kommunedirektøren i perioden."
+    )
     suppress: list[Suppression] | None = Field(
         default=None, description="Krav som bevisst ikke følges, med begrunnelse."
     )
