@@ -35,7 +35,16 @@ def test_help_lists_commands_and_exit_codes(runner) -> None:
     assert "Exit codes" in result.output
 
 
-COMMANDS = ["init", "check", "rules", "new-agreement", "prepare-conversation", "plan"]
+COMMANDS = [
+    "init",
+    "check",
+    "rules",
+    "new-agreement",
+    "prepare-conversation",
+    "plan",
+    "render-minutes",
+    "minutes",
+]
 
 
 def test_the_command_list_is_complete() -> None:

@@ -61,3 +61,14 @@ def test_havbrekke_messages_are_nynorsk() -> None:
         "    Vis til budsjett, økonomiplan, kommuneplan, arbeidsgjevarstrategi eller eit anna"
         " vedtak, med saksnummer og dato."
     ]
+
+
+def test_every_example_file_round_trips_unchanged() -> None:
+    """The round-trip writer used for edits leaves every example byte for byte as it was."""
+    from utvikling.records.roundtrip import round_trip
+
+    files = sorted(EXAMPLES.rglob("*.yaml"))
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert round_trip(text) == text, path

@@ -28,6 +28,14 @@ class NewPlan:
 
 def agreed_goals(context: RepositoryContext, year: int) -> tuple[str | None, list[dict[str, Any]]]:
     """Return (conversation folder, goals) from the latest minutes before the period ends."""
+    folder, goals, _ = agreed(context, year)
+    return folder, goals
+
+
+def agreed(
+    context: RepositoryContext, year: int
+) -> tuple[str | None, list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """Return (folder, goals, development measures) agreed in the latest minutes."""
     end = dt.date(year, 12, 31)
     for conversation in sorted(
         context.conversations, key=lambda c: c.date or dt.date.min, reverse=True
@@ -37,8 +45,12 @@ def agreed_goals(context: RepositoryContext, year: int) -> tuple[str | None, lis
         minutes = conversation.model("minutes")
         if isinstance(minutes, Minutes) and minutes.new_goals and minutes.new_goals.goals:
             goals = [prune(g.model_dump(mode="python")) for g in minutes.new_goals.goals]
-            return conversation.folder, goals
-    return None, []
+            measures = minutes.development_measures
+            carried = (
+                None if measures is None else [prune(m.model_dump(mode="python")) for m in measures]
+            )
+            return conversation.folder, goals, carried
+    return None, [], None
 
 
 def blank_goals(count: int = 3) -> list[dict[str, Any]]:
@@ -79,14 +91,18 @@ def create_plan(
     if target.exists():
         message, hint = texts.message("P900", context.language, {"year": year})
         raise FileExistsRefusedError(message, hint=hint, file=target)
+    measures: list[dict[str, Any]] | None = None
     if goals is None:
-        based_on, goals = agreed_goals(context, year)
+        based_on, goals, measures = agreed(context, year)
         goals = goals or blank_goals()
+    elif based_on is not None:
+        measures = agreed(context, year)[2]
     values: dict[str, Any] = {
         "period": {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)},
         "adopted": {},
         "based_on": based_on,
         "goals": goals,
+        "development_measures": measures,
     }
     plan = Plan.model_validate(prune(values))
     create_file(target, plan_text(prune(plan.model_dump(mode="python")), year, context))

@@ -18,7 +18,7 @@ M = TypeVar("M", bound=BaseModel)
 def public(model: M) -> M:
     """Return a copy of ``model`` with confidential fields (at any depth) set to None.
 
-    Items of a list that are marked ``confidential: true`` are dropped as well.
+    Items of a list, and groups, that are marked ``confidential: true`` are dropped as well.
     """
     changes: dict[str, Any] = {}
     for name in type(model).model_fields:
@@ -26,7 +26,8 @@ def public(model: M) -> M:
         if is_confidential(type(model), name):
             changes[name] = None
         elif isinstance(value, BaseModel):
-            changes[name] = public(value)
+            withheld = getattr(value, "confidential", False) is True
+            changes[name] = None if withheld else public(value)
         elif isinstance(value, list):
             changes[name] = [
                 public(item) if isinstance(item, BaseModel) else item
@@ -34,3 +35,23 @@ def public(model: M) -> M:
                 if getattr(item, "confidential", False) is not True
             ]
     return model.model_copy(update=changes)
+
+
+def withheld_count(model: BaseModel) -> int:
+    """Count what :func:`public` removes that has content: fields, items and groups."""
+    count = 0
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if value in (None, "", []):
+            continue
+        if is_confidential(type(model), name) or getattr(value, "confidential", False) is True:
+            count += len(value) if isinstance(value, list) else 1
+        elif isinstance(value, BaseModel):
+            count += withheld_count(value)
+        elif isinstance(value, list):
+            for item in value:
+                if getattr(item, "confidential", False) is True:
+                    count += 1
+                elif isinstance(item, BaseModel):
+                    count += withheld_count(item)
+    return count

@@ -459,3 +459,22 @@ def ready_panel_evaluation(context: RepositoryContext, conversation: Conversatio
         yield Hit(
             target, None if evaluation is None else ("goals",), {"missing": ", ".join(missing)}
         )
+
+
+def minutes_content_hash(minutes: Minutes) -> str:
+    """A checksum of what the minutes say, without the report itself and later amendments."""
+    import hashlib
+    import json
+
+    data = minutes.model_dump(mode="json", exclude={"reported", "amendments", "suppress"})
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def minutes_locked(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+    """Minutes changed after they were reported (the checksum no longer matches)."""
+    record, minutes = _minutes(conversation)
+    reported = minutes.reported if minutes else None
+    recorded = reported.content_sha256 if reported else None
+    if record and minutes and recorded and recorded != minutes_content_hash(minutes):
+        yield Hit(record, ("reported",))

@@ -12,6 +12,8 @@ import typer
 from utvikling._version import __version__
 from utvikling.cli.check import check
 from utvikling.cli.init import init
+from utvikling.cli.minutes import app as minutes_app
+from utvikling.cli.minutes import render_minutes
 from utvikling.cli.new_agreement import new_agreement
 from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
@@ -54,7 +56,9 @@ app.command(epilog=EXIT_CODES_HELP)(check)
 app.command(epilog=EXIT_CODES_HELP)(rules)
 app.command("new-agreement", epilog=EXIT_CODES_HELP)(new_agreement)
 app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation)
+app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
 app.add_typer(plan_app, name="plan")
+app.add_typer(minutes_app, name="minutes")
 
 
 def main() -> None:

@@ -24,7 +24,8 @@ def print_error(error: UtviklingError) -> None:
     if found:
         for finding in found:
             typer.echo(finding.format(), err=True)
-        return
+        if found[0].message == error.message:
+            return
     place = error.location()
     typer.echo(f"{place}: {error.message}" if place else error.message, err=True)
     if error.hint:

@@ -109,6 +109,8 @@ def _emit_mapping(
         if path in comments:
             yield from (f"{indent}# {line}" for line in comments[path].splitlines())
         value = data.get(name)
+        if value is None and model.model_fields[name].default is not None:
+            value = model.model_fields[name].get_default()  # e.g. confidential: false
         nested, is_list = _field_type(model, name)
         if is_list:
             yield from _emit_list(name, value, nested, indent, path, comments)

@@ -1,0 +1,102 @@
+"""Edit a record a person wrote, keeping its comments, key order and quoting.
+
+ruamel.yaml does the round trip. Every edit is checked before anything is written: the result
+must read back (with the strict loader) as exactly the old data plus the change, and every
+comment line of the old file must still be there. Otherwise nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from utvikling.records import yamlsafe
+from utvikling.records.files import replace_file
+
+
+class EditRefused(Exception):
+    """The edit cannot be made exactly (a bug or an unusual file); nothing was written."""
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def _plain(value: Any) -> Any:
+    """Turn our values into what ruamel writes as YAML 1.2 our loader reads back the same."""
+    import datetime as dt
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, Mapping):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            if item is not None:
+                mapping[key] = _plain(item)
+        return mapping
+    if isinstance(value, list):
+        return CommentedSeq([_plain(item) for item in value])
+    if isinstance(value, dt.date):
+        return value
+    return value
+
+
+def _comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+def edit_top_level(path: Path, changes: Mapping[str, Any]) -> str:
+    """Set top-level keys of the record at ``path``; return the new text (also written).
+
+    A key that is there is replaced in place; a new key goes at the end.
+
+    Raises:
+        EditRefused: the edit would not be exact.
+    """
+    text = path.read_text(encoding="utf-8")
+    before = yamlsafe.parse(text.encode("utf-8")).data
+    yaml = _yaml()
+    document = yaml.load(text)
+    for key, value in changes.items():
+        document[key] = _plain(value)
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    edited = stream.getvalue()
+    expected = {**before, **{k: _normal(v) for k, v in changes.items()}}
+    after = yamlsafe.parse(edited.encode("utf-8")).data
+    if after != expected:
+        raise EditRefused("the edited file does not read back as intended")
+    missing = [c for c in _comments(text) if c not in _comments(edited)]
+    if missing:
+        raise EditRefused("the edit would lose comments")
+    replace_file(path, edited)
+    return edited
+
+
+def _normal(value: Any) -> Any:
+    """What our loader gives back for a value written by :func:`_plain`."""
+    import datetime as dt
+
+    if isinstance(value, Mapping):
+        return {k: _normal(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_normal(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def round_trip(text: str) -> str:
+    """Load and dump ``text`` unchanged through ruamel.yaml (for tests of the settings)."""
+    yaml = _yaml()
+    stream = io.StringIO()
+    yaml.dump(yaml.load(text), stream)
+    return stream.getvalue()
