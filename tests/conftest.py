@@ -75,3 +75,17 @@ def tree_digest(root: Path) -> dict[str, str]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare a document's body (after its provenance line) with tests/golden/NAME.
+
+    ``UPDATE_GOLDEN=1`` rewrites the golden file instead.
+    """
+    import os
+
+    body = text.partition("\n")[2]
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(body, encoding="utf-8")
+    assert body == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import GOLDEN, TODAY, tree_digest
+from conftest import TODAY, assert_golden, tree_digest
 from utvikling.cli import app
 from utvikling.models import RECORD_KINDS
 from utvikling.models._types import is_confidential
@@ -18,16 +18,6 @@ from utvikling.records.yamlsafe import parse
 def _prepare(runner, root: Path, monkeypatch, *args: str):
     monkeypatch.chdir(root)
     return runner.invoke(app, ["prepare-conversation", *args, "--today", TODAY])
-
-
-def _golden(name: str, text: str) -> None:
-    import os
-
-    body = text.partition("\n")[2]
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(body, encoding="utf-8")
-    assert body == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"
 
 
 def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example, monkeypatch):
@@ -148,13 +138,13 @@ def test_bad_reference_is_explained(runner, example, monkeypatch):
         ),
     ],
 )
-def test_agenda_variants_golden(runner, example, monkeypatch, name, folder, internal, public):
+def test_agenda_variantsassert_golden(runner, example, monkeypatch, name, folder, internal, public):
     root = example(name)
     result = _prepare(runner, root, monkeypatch, folder)
     assert result.exit_code in (0, 1), result.output
     output = root / "dokumenter"
-    _golden(f"agenda-{name}-intern.md", (output / internal).read_text(encoding="utf-8"))
-    _golden(f"agenda-{name}-offentlig.md", (output / public).read_text(encoding="utf-8"))
+    assert_golden(f"agenda-{name}-intern.md", (output / internal).read_text(encoding="utf-8"))
+    assert_golden(f"agenda-{name}-offentlig.md", (output / public).read_text(encoding="utf-8"))
     assert "FORTROLIG" in (output / internal).read_text(encoding="utf-8") or "FORTRULEG" in (
         output / internal
     ).read_text(encoding="utf-8")

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from conftest import GOLDEN, TODAY, tree_digest
+from conftest import TODAY, assert_golden, tree_digest
 from test_conversations import CANARY, _plant
 from utvikling.cli import app
 from utvikling.models import Minutes, Plan
 from utvikling.records.emit import emit
 from utvikling.records.yamlsafe import parse
-
-
-def _golden(name: str, text: str) -> None:
-    body = text.partition("\n")[2]
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(body, encoding="utf-8")
-    assert body == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"
 
 
 def _run(runner, root: Path, monkeypatch, *args: str):
@@ -36,8 +27,8 @@ def test_public_minutes_and_internal_record_in_bokmal(runner, example, monkeypat
     )
     public = (root / "dokumenter" / "referat-2026-09-15.md").read_text(encoding="utf-8")
     internal = (root / "dokumenter" / "referat-2026-09-15-intern.md").read_text(encoding="utf-8")
-    _golden("minutes-fjordvik-offentlig.md", public)
-    _golden("minutes-fjordvik-intern.md", internal)
+    assert_golden("minutes-fjordvik-offentlig.md", public)
+    assert_golden("minutes-fjordvik-intern.md", internal)
     assert "unntatt offentlighet, jf. offentleglova § 13" in public
     assert "IKKE OFFENTLIG" in internal and "IKKE OFFENTLIG" not in public
 
@@ -57,8 +48,8 @@ def test_nynorsk_minutes_are_refused_until_complete_or_drafted(runner, example, 
     public = (root / "dokumenter" / "referat-2026-06-10.md").read_text(encoding="utf-8")
     internal = (root / "dokumenter" / "referat-2026-06-10-intern.md").read_text(encoding="utf-8")
     assert "**[MANGLAR: prinsipp for samhandling]**" in public
-    _golden("minutes-havbrekke-offentleg.md", public)
-    _golden("minutes-havbrekke-intern.md", internal)
+    assert_golden("minutes-havbrekke-offentleg.md", public)
+    assert_golden("minutes-havbrekke-intern.md", internal)
 
 
 def test_no_confidential_field_reaches_the_public_minutes(runner, example, monkeypatch):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, GOLDEN, TODAY, tree_digest
+from conftest import EXAMPLES, TODAY, tree_digest
+from conftest import assert_golden as golden
 from utvikling.cli import app
 
 ANSWERS = EXAMPLES / "fjordvik-agreement-answers.yaml"
@@ -23,10 +23,7 @@ def assert_golden(name: str, text: str) -> None:
         r"(innhold|innhald): [0-9a-f]{16} -->",
         header,
     ), header
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(body, encoding="utf-8")
-    assert body == path.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 to accept)"
+    golden(name, text)
 
 
 def _run(runner, root: Path, monkeypatch, *args: str):

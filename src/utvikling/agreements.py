@@ -23,7 +23,7 @@ from utvikling.models import Agreement, Settings
 from utvikling.records import layout, yamlsafe
 from utvikling.records.emit import emit
 from utvikling.records.files import create_file, replace_file
-from utvikling.records.load import parse_record, schema_findings
+from utvikling.records.load import load_answers, schema_findings
 
 
 @dataclass(frozen=True)
@@ -269,23 +269,7 @@ def read_answers(path: Path, lang: str) -> dict[str, Any]:
     Raises:
         InputError: the file cannot be read or is not a well-formed agreement.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        message, hint = texts.message("I002", lang, {"reason": exc.strerror or "ukjent feil"})
-        raise InputError(message, hint=hint, file=path) from None
-    record, found = parse_record(raw, "agreement", path.as_posix(), lang)
-    if record is None:
-        first = found[0]
-        raise InputError(
-            first.message,
-            hint=first.hint,
-            file=path,
-            line=first.line,
-            column=first.column,
-            findings=found,
-        )
-    return dict(yamlsafe.parse(raw).data)
+    return dict(load_answers(path, "agreement", lang).document.data)
 
 
 def create_agreement(

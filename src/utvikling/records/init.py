@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from utvikling import texts
-from utvikling.errors import FileExistsRefusedError, InputError
+from utvikling.errors import FileExistsRefusedError
 from utvikling.models.settings import Settings
 from utvikling.records import layout
 from utvikling.records.files import create_file
-from utvikling.records.load import parse_record, read_limited
+from utvikling.records.load import load_answers
 
 
 @dataclass
@@ -34,22 +34,7 @@ def settings_from_answers(path: Path) -> Settings:
     Raises:
         InputError: the file cannot be read, or a value in it is wrong.
     """
-    try:
-        raw = read_limited(path)
-    except OSError as exc:
-        message, hint = texts.message("I002", "nb", {"reason": exc.strerror or type(exc).__name__})
-        raise InputError(message, hint=hint, file=path) from None
-    record, findings = parse_record(raw, "settings", str(path), "nb")
-    if record is None:
-        first = findings[0]
-        raise InputError(
-            first.message,
-            hint=first.hint,
-            file=path,
-            line=first.line,
-            column=first.column,
-            findings=findings,
-        )
+    record = load_answers(path, "settings", "nb")
     assert isinstance(record.model, Settings)
     return record.model
 

@@ -179,3 +179,30 @@ def schema_findings(
             Finding(code, "error", message, hint, display, line, column, field=name or None)
         )
     return findings
+
+
+def load_answers(path: Path, kind: str, lang: str) -> LoadedRecord:
+    """Read an answers file shaped like a record of ``kind``, checked as strictly as one.
+
+    Raises:
+        InputError: the file cannot be read or is not a well-formed record (all problems).
+    """
+    from utvikling.errors import InputError
+
+    try:
+        raw = read_limited(path)
+    except OSError as exc:
+        message, hint = texts.message("I002", lang, {"reason": exc.strerror or type(exc).__name__})
+        raise InputError(message, hint=hint, file=path) from None
+    record, found = parse_record(raw, kind, path.as_posix(), lang)
+    if record is None:
+        first = found[0]
+        raise InputError(
+            first.message,
+            hint=first.hint,
+            file=path,
+            line=first.line,
+            column=first.column,
+            findings=found,
+        )
+    return record

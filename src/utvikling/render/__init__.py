@@ -7,7 +7,6 @@ empty string; record values are passed as data and never rendered as templates.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -16,17 +15,6 @@ from typing import Any
 import jinja2
 
 BUILTIN_TEMPLATES = Path(str(resources.files("utvikling").joinpath("templates")))
-
-
-def yaml_value(value: Any) -> str:
-    """Write a value as a YAML 1.2 scalar: text always quoted, nothing for a missing value."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
 
 
 def upfirst(value: Any) -> str:
@@ -51,7 +39,9 @@ def make_environment(search_path: Sequence[Path] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["yaml"] = yaml_value
+    from utvikling.records.emit import scalar
+
+    environment.filters["yaml"] = scalar
     environment.filters["upfirst"] = upfirst
     environment.filters["orgnr"] = orgnr
     environment.filters["oneline"] = lambda value: " ".join(str(value).split())
