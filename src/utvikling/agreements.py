@@ -363,6 +363,7 @@ class Draft:
 
     path: Path
     gaps: list[str]
+    files: list[Path] = field(default_factory=list)
 
 
 def write_draft(
@@ -375,6 +376,7 @@ def write_draft(
     force: bool = False,
     day: dt.date | None = None,
     templates: Path | None = None,
+    formats: tuple[str, ...] = ("md",),
 ) -> Draft:
     """Render the agreement draft (Markdown) for ``record`` into the output folder.
 
@@ -383,7 +385,7 @@ def write_draft(
     Raises:
         FileExistsRefusedError: the draft exists and was edited by hand.
     """
-    from utvikling.render.documents import Source, render_document, unedited
+    from utvikling.render.documents import Source, render_document, unedited, write_formats
 
     assert isinstance(record.model, Agreement)
     lang = context.language
@@ -411,11 +413,18 @@ def write_draft(
         search_path=search,
     )
     folder.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        replace_file(target, rendered.text)
-    else:
-        create_file(target, rendered.text)
-    return Draft(target, rendered.gaps)
+    settings = settings_of(context)
+    author = settings.municipality.name if settings and settings.municipality else ""
+    files = write_formats(
+        target,
+        rendered,
+        formats=formats,
+        lang=lang,
+        author=author or "",
+        day=day or dt.date.today(),
+        search_path=search,
+    )
+    return Draft(target, rendered.gaps, files)
 
 
 __all__ = [

@@ -18,7 +18,7 @@ from utvikling.checklist.predicates import plan_for
 from utvikling.errors import FileExistsRefusedError, InputError
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
 from utvikling.records import layout
-from utvikling.records.files import create_file, replace_file
+from utvikling.records.files import create_file
 
 FILES = {
     "meeting": "meeting.yaml",
@@ -191,6 +191,7 @@ class Agenda:
 
     internal: Path
     public: Path
+    files: list[Path] = field(default_factory=list)
 
 
 def _status(value: str | None, lang: str) -> str:
@@ -301,13 +302,14 @@ def render_agenda(
     output: Path | None = None,
     force: bool = False,
     templates: Path | None = None,
+    formats: tuple[str, ...] = ("md",),
 ) -> Agenda:
     """Write the internal preparation pack and the public agenda item.
 
     Raises:
         FileExistsRefusedError: a document exists and was edited by hand (without ``force``).
     """
-    from utvikling.render.documents import Source, render_document, unedited
+    from utvikling.render.documents import Source, render_document, unedited, write_formats
 
     lang = context.language
     folder = output or root / layout.OUTPUT_DIR
@@ -332,6 +334,8 @@ def render_agenda(
         "public": public_context(conversation, context),
     }
     folder.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    author = str(contexts["public"]["municipality"] or "")
     for kind, target in targets.items():
         rendered = render_document(
             f"documents/{lang}/agenda-{kind}.md.j2",
@@ -342,8 +346,16 @@ def render_agenda(
             day=day,
             search_path=search,
         )
-        (replace_file if target.exists() else create_file)(target, rendered.text)
-    return Agenda(targets["internal"], targets["public"])
+        files += write_formats(
+            target,
+            rendered,
+            formats=formats,
+            lang=lang,
+            author=author,
+            day=day,
+            search_path=search,
+        )
+    return Agenda(targets["internal"], targets["public"], files)
 
 
 def readiness(findings: list[Finding], conversation_folder: str) -> list[Finding]:

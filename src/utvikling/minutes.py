@@ -21,7 +21,6 @@ from utvikling.conversations import label, resolve
 from utvikling.errors import FileExistsRefusedError, UtviklingError
 from utvikling.models import Meeting, Minutes, Plan
 from utvikling.records import layout
-from utvikling.records.files import create_file, replace_file
 from utvikling.records.roundtrip import EditRefused, edit_top_level
 
 REQUIRED = ("C201", "C202", "C203", "C206")
@@ -173,6 +172,7 @@ class RenderedMinutes:
 
     public: Path
     internal: Path
+    files: list[Path]
 
 
 def minutes_context(
@@ -235,6 +235,7 @@ def render_minutes(
     output: Path | None = None,
     force: bool = False,
     templates: Path | None = None,
+    formats: tuple[str, ...] = ("md",),
 ) -> RenderedMinutes:
     """Write the public minutes and the internal record for one conversation.
 
@@ -242,7 +243,7 @@ def render_minutes(
         MinutesError: no minutes, or required elements missing (unless ``draft``).
         FileExistsRefusedError: a document was edited by hand (without ``force``).
     """
-    from utvikling.render.documents import Source, render_document, unedited
+    from utvikling.render.documents import Source, render_document, unedited, write_formats
 
     lang = context.language
     record = conversation.records.get("minutes")
@@ -267,6 +268,7 @@ def render_minutes(
     source = Source.of(root / "conversations" / conversation.folder / "minutes.yaml", record.path)
     search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
     folder.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
     for kind, target in targets.items():
         template_context = minutes_context(conversation, context, public_only=kind == "public")
         template_context["draft"] = bool(missing)
@@ -279,8 +281,16 @@ def render_minutes(
             day=day,
             search_path=search,
         )
-        (replace_file if target.exists() else create_file)(target, rendered.text)
-    return RenderedMinutes(targets["public"], targets["internal"])
+        files += write_formats(
+            target,
+            rendered,
+            formats=formats,
+            lang=lang,
+            author=str(template_context["municipality"] or ""),
+            day=day,
+            search_path=search,
+        )
+    return RenderedMinutes(targets["public"], targets["internal"], files)
 
 
 __all__ = [

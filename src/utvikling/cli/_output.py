@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
     from utvikling.errors import UtviklingError
+
+FormatOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="md|html|docx|pdf",
+        help="Also write these formats (repeatable; PDF is PDF/A-2b). Markdown is always written.",
+    ),
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -56,3 +66,21 @@ def words(key: str, lang: str, **params: Any) -> str:
     return texts.fill(
         texts.localized(texts.data_file("messages.yaml")[section][name], lang), params
     )
+
+
+def formats_of(values: list[str] | None) -> tuple[str, ...]:
+    """Check ``--format`` values; Markdown is always included."""
+    from utvikling.render.export import check_formats
+
+    return tuple(dict.fromkeys(("md", *check_formats(values or []))))
+
+
+def report_files(files: list[Any], lang: str) -> None:
+    """Name the files written besides the Markdown."""
+    from pathlib import Path
+
+    from utvikling.records.repository import display_path
+
+    for path in files:
+        if path.suffix != ".md":
+            typer.echo(words("done.written", lang, path=display_path(path.resolve(), Path.cwd())))

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
+from utvikling.cli._output import FormatOption, formats_of, handles_errors, report_files, words
 
 app = typer.Typer(
     help="The minutes' lifecycle: approve, acknowledge, report to the council, amend.\n\n"
@@ -145,6 +145,7 @@ def render_minutes(
     today: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Date the documents as of this day.")
     ] = None,
+    format: FormatOption = None,
 ) -> None:
     """Render the public minutes and the internal record of a conversation.
 
@@ -158,6 +159,7 @@ def render_minutes(
     from utvikling.conversations import resolve
     from utvikling.minutes import render_minutes as render
 
+    formats = formats_of(format)
     context, findings, day = _setup(path, today)
     folder, _ = resolve(path, conversation)
     from utvikling.records.repository import CheckOptions, load_repository
@@ -180,6 +182,8 @@ def render_minutes(
         output=output,
         force=force,
         templates=templates,
+        formats=formats,
     )
     _done("minutes_public", context, rendered.public)
     _done("minutes_internal", context, rendered.internal)
+    report_files(rendered.files, context.language)

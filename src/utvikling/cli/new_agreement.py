@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
+from utvikling.cli._output import FormatOption, formats_of, handles_errors, report_files, words
 
 if TYPE_CHECKING:
     from utvikling.agreements import FormItem
@@ -178,6 +178,7 @@ def new_agreement(
         str | None,
         typer.Option(metavar="YYYY-MM-DD", help="Date the draft and check as of this day."),
     ] = None,
+    format: FormatOption = None,
 ) -> None:
     """Write a new agreement that meets the KS checklist and the law, and render its draft.
 
@@ -201,6 +202,7 @@ def new_agreement(
     from utvikling.records.repository import CheckOptions, check_repository, load_repository
 
     day = _date(today) or dt.date.today()
+    formats = formats_of(format)
     options = CheckOptions(today=day)
     loaded = load_repository(path, options, base=Path.cwd())
     context = loaded.context
@@ -237,11 +239,13 @@ def new_agreement(
         force=force,
         day=day,
         templates=templates,
+        formats=formats,
     )
     typer.echo(words("done.agreement_created", lang, path=shown.path))
     if created.superseded is not None:
         typer.echo(words("done.agreement_superseded", lang, name=created.superseded.stem))
     typer.echo(words("done.draft_written", lang, path=draft.path.as_posix(), gaps=len(draft.gaps)))
+    report_files(draft.files, lang)
     remaining = [f for f in result.findings if f.file == shown.path]
     for finding in remaining:
         if finding.severity != "info":

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
+from utvikling.cli._output import FormatOption, formats_of, handles_errors, report_files, words
 
 
 @handles_errors
@@ -33,6 +33,7 @@ def prepare_conversation(
     today: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Check and date as of this day.")
     ] = None,
+    format: FormatOption = None,
 ) -> None:
     """Prepare a development conversation: create its files, report readiness, render the agenda.
 
@@ -49,6 +50,7 @@ def prepare_conversation(
     from utvikling.records.repository import CheckOptions, check_repository, load_repository
 
     day = _date(today) or dt.date.today()
+    formats = formats_of(format)
     options = CheckOptions(today=day)
     base = Path.cwd()
     loaded = load_repository(path, options, base=base)
@@ -65,10 +67,18 @@ def prepare_conversation(
     reloaded = load_repository(path, options, base=base)
     current = next(c for c in reloaded.context.conversations if c.folder == folder.name)
     agenda = render_agenda(
-        path, current, reloaded.context, day=day, output=output, force=force, templates=templates
+        path,
+        current,
+        reloaded.context,
+        day=day,
+        output=output,
+        force=force,
+        templates=templates,
+        formats=formats,
     )
     typer.echo(words("done.agenda_internal", lang, path=_shown(agenda.internal, base)))
     typer.echo(words("done.agenda_public", lang, path=_shown(agenda.public, base)))
+    report_files(agenda.files, lang)
     found = readiness(result.findings, folder.name)
     shown = [f for f in found if f.severity != "info"]
     if not shown:

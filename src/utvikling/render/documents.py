@@ -94,6 +94,50 @@ def provenance(
     )
 
 
+def write_formats(
+    target: Path,
+    rendered: Rendered,
+    *,
+    formats: Sequence[str],
+    lang: str,
+    author: str,
+    day: dt.date,
+    search_path: Sequence[Path] = (),
+) -> list[Path]:
+    """Write the Markdown (always: it is the source) and the other formats asked for.
+
+    A ``reference.docx`` in a template folder on ``search_path`` gives the DOCX its styles and
+    letterhead.
+    """
+    from utvikling.records.files import create_file, replace_file
+
+    (replace_file if target.exists() else create_file)(target, rendered.text)
+    written = [target]
+    others = [f for f in formats if f != "md"]
+    if not others:
+        return written
+    from utvikling.render.export import Metadata, export, split_document
+
+    header, title, _ = split_document(rendered.text)
+    reference = next(
+        (p / "reference.docx" for p in search_path if (p / "reference.docx").is_file()), None
+    )
+    meta = Metadata(
+        title=title, author=author, lang=lang, day=day, provenance=readable(header, lang)
+    )
+    return written + export(target, others, meta, reference_doc=reference)
+
+
+def readable(header: str, lang: str) -> str:
+    """The provenance header as a sentence, for the foot of DOCX, PDF and HTML documents."""
+    inner = header.removeprefix(PROVENANCE_PREFIX).removesuffix("-->").strip()
+    parts = [p.strip() for p in inner.split("|")]
+    made = parts[0] if parts else ""
+    rest = "; ".join(parts[1:-1])
+    sentence = f"{made[:1].upper()}{made[1:]}; {rest}." if rest else f"{made}."
+    return sentence.replace("*", "")
+
+
 def unedited(path: Path) -> bool:
     """Tell whether a generated document still has exactly the body its header describes."""
     try:
