@@ -44,6 +44,7 @@ COMMANDS = [
     "plan",
     "render-minutes",
     "minutes",
+    "templates",
 ]
 
 

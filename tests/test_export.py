@@ -175,3 +175,45 @@ def test_unknown_format_is_a_usage_error(runner, example, monkeypatch):
     result = runner.invoke(app, ["render-minutes", "2026-09-15", "-f", "odt"])
     assert result.exit_code == 2
     assert result.output == "Ukjent format: odt.\n    Velg blant: md, html, docx, pdf.\n"
+
+
+def test_templates_list_copy_and_override(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    monkeypatch.chdir(root)
+    listed = runner.invoke(app, ["templates", "list"])
+    assert "documents/nb/minutes-public.md.j2    built-in" in listed.output
+    assert "records/" not in listed.output
+    copied = runner.invoke(app, ["templates", "copy", "documents/nb/minutes-public.md.j2"])
+    assert copied.output == "Opprettet templates/documents/nb/minutes-public.md.j2\n"
+    override = root / "templates" / "documents" / "nb" / "minutes-public.md.j2"
+    override.write_text(
+        override.read_text(encoding="utf-8").replace("# Referat fra", "# Protokoll fra"), "utf-8"
+    )
+    listed = runner.invoke(app, ["templates", "list"])
+    assert "documents/nb/minutes-public.md.j2    repository" in listed.output
+    again = runner.invoke(app, ["templates", "copy", "documents/nb/minutes-public.md.j2"])
+    assert again.exit_code == 1 and "har allerede sin egen versjon" in again.output
+    unknown = runner.invoke(app, ["templates", "copy", "records/nb/meeting.yaml.j2"])
+    assert unknown.exit_code == 1 and "ingen innebygd mal" in unknown.output
+    result = runner.invoke(app, ["render-minutes", "2026-09-15", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    public = (root / "dokumenter" / "referat-2026-09-15.md").read_text(encoding="utf-8")
+    assert "# Protokoll fra utviklingssamtale" in public
+    assert "mal: documents/nb/minutes-public.md.j2" in public.splitlines()[0]
+
+
+def test_check_stale_reports_documents_older_than_their_records(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    _render(runner, root, monkeypatch)
+    fresh = runner.invoke(app, ["check", "--stale", "--today", TODAY])
+    assert fresh.exit_code == 0 and fresh.output == ""
+    minutes = root / "conversations" / "2026-09-15" / "minutes.yaml"
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "# en ny kommentar\n", "utf-8")
+    stale = runner.invoke(app, ["check", "--stale", "--today", TODAY])
+    assert stale.exit_code == 0
+    assert stale.output.splitlines()[0] == (
+        "dokumenter/referat-2026-09-15-intern.md:1:1: D001 advarsel: Dokumentet er eldre enn "
+        "postene det er laget av (conversations/2026-09-15/minutes.yaml er endret)."
+    )
+    strict = runner.invoke(app, ["check", "--stale", "--strict", "--today", TODAY])
+    assert strict.exit_code == 1

@@ -408,7 +408,7 @@ def write_draft(
         template_context,
         lang=lang,
         root=template_context["agreement"],
-        sources=[Source.of(root / "agreements" / Path(record.path).name, record.path)],
+        sources=[Source.of(root, f"agreements/{Path(record.path).name}")],
         day=day or dt.date.today(),
         search_path=search,
     )

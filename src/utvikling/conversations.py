@@ -324,8 +324,8 @@ def render_agenda(
             message, hint = texts.message("N005", lang, {"name": target.name})
             raise FileExistsRefusedError(message, hint=hint, file=target)
     sources = [
-        Source.of(root / "conversations" / date / FILES[kind], record.path)
-        for kind, record in sorted(conversation.records.items())
+        Source.of(root, f"conversations/{date}/{FILES[kind]}")
+        for kind in sorted(conversation.records)
         if kind in FILES
     ]
     search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]

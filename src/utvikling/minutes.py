@@ -265,7 +265,7 @@ def render_minutes(
         if target.exists() and not force and not unedited(target):
             message, hint = texts.message("N005", lang, {"name": target.name})
             raise FileExistsRefusedError(message, hint=hint, file=target)
-    source = Source.of(root / "conversations" / conversation.folder / "minutes.yaml", record.path)
+    source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
     search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []

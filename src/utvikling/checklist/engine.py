@@ -24,8 +24,8 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 HISTORY_DAYS = 400
 """Records older than this are checked only with ``--history`` (they cannot be changed now)."""
 
-NON_SUPPRESSIBLE = ("Y", "S", "R")
-"""Code prefixes for file, structure and repository problems: these cannot be switched off."""
+NON_SUPPRESSIBLE = ("Y", "S", "R", "D")
+"""Code prefixes for file, structure, repository and document problems: never switched off."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from utvikling.cli.new_agreement import new_agreement
 from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
 from utvikling.cli.rules import rules
+from utvikling.cli.templates import app as templates_app
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 = all is well; 1 = errors in the records (or warnings with --strict), "
@@ -59,6 +60,7 @@ app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation
 app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
 app.add_typer(plan_app, name="plan")
 app.add_typer(minutes_app, name="minutes")
+app.add_typer(templates_app, name="templates")
 
 
 def main() -> None:

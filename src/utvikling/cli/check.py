@@ -48,6 +48,9 @@ def check(
         str | None,
         typer.Option(metavar="YYYY-MM-DD", help="Check as of this date instead of today."),
     ] = None,
+    stale: Annotated[
+        bool, typer.Option(help="Also report documents in dokumenter/ older than their records.")
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(min=1, max=64, help="Processes to use. Default: several only for many files."),
@@ -68,6 +71,7 @@ def check(
         select=_codes(select),
         ignore=_codes(ignore),
         history=history,
+        stale=stale,
     )
     base = Path.cwd()
     totals = {"error": 0, "warning": 0, "info": 0}

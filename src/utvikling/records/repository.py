@@ -37,6 +37,8 @@ class CheckOptions:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     history: bool = False
+    stale: bool = False
+    """Also report generated documents that are older than their records."""
 
 
 @dataclass
@@ -178,8 +180,35 @@ def check_repository(
     records = loaded.records
     rule_findings = run_rules(context, select=options.select, ignore=options.ignore)
     findings += apply_suppressions(rule_findings, records, settings, lang)
+    if options.stale:
+        findings += stale_documents(root, lang, base)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
     return RepositoryResult(context.root, lang, loaded.files, findings)
+
+
+def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
+    """Report generated documents whose records changed (or vanished) since they were made."""
+    import hashlib
+
+    from utvikling.render.documents import sources_of
+
+    found: list[Finding] = []
+    folder = root / layout.OUTPUT_DIR
+    for document in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for relative, digest in sources_of(document):
+            source = root / relative
+            current = (
+                hashlib.sha256(source.read_bytes()).hexdigest()[:16] if source.is_file() else None
+            )
+            if current != digest:
+                message, hint = texts.message(
+                    "D001", lang, {"source": relative, "name": document.name}
+                )
+                found.append(
+                    Finding("D001", "warning", message, hint, display_path(document, base), 1, 1)
+                )
+                break
+    return found
 
 
 def apply_suppressions(

@@ -62,9 +62,9 @@ class Source:
     sha256: str
 
     @classmethod
-    def of(cls, path: Path, shown: str) -> Source:
-        """Hash the file at ``path``."""
-        return cls(shown, hashlib.sha256(path.read_bytes()).hexdigest())
+    def of(cls, root: Path, relative: str) -> Source:
+        """Hash the record at ``relative`` (a path inside the repository at ``root``)."""
+        return cls(relative, hashlib.sha256((root / relative).read_bytes()).hexdigest())
 
 
 @dataclass
@@ -136,6 +136,18 @@ def readable(header: str, lang: str) -> str:
     rest = "; ".join(parts[1:-1])
     sentence = f"{made[:1].upper()}{made[1:]}; {rest}." if rest else f"{made}."
     return sentence.replace("*", "")
+
+
+def sources_of(path: Path) -> list[tuple[str, str]]:
+    """Read (record path, sha256 prefix) pairs from a generated document's header."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            header = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not header.startswith(PROVENANCE_PREFIX):
+        return []
+    return re.findall(r"(\S+) sha256:([0-9a-f]{16})", header)
 
 
 def unedited(path: Path) -> bool:
