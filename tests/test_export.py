@@ -217,3 +217,39 @@ def test_check_stale_reports_documents_older_than_their_records(runner, example,
     )
     strict = runner.invoke(app, ["check", "--stale", "--strict", "--today", TODAY])
     assert strict.exit_code == 1
+
+
+def test_every_document_of_the_examples_in_every_format(runner, example, monkeypatch):
+    """Agreement draft, both agenda variants and both minutes, as HTML, DOCX and PDF/A."""
+    root = example("fjordvik-kommune")
+    monkeypatch.chdir(root)
+    formats = ["-f", "html", "-f", "docx", "-f", "pdf"]
+    answers = str(
+        Path(__file__).resolve().parent.parent / "examples" / "fjordvik-agreement-answers.yaml"
+    )
+    commands = [
+        ["new-agreement", "--answers", answers, "--no-input"],
+        ["prepare-conversation", "2026-09-15"],
+        ["render-minutes", "2026-09-15"],
+    ]
+    for command in commands:
+        result = runner.invoke(app, [*command, "--today", TODAY, *formats])
+        assert result.exit_code in (0, 1), result.output
+        assert "Traceback" not in result.output
+    out = root / "dokumenter"
+    stems = sorted(p.stem for p in out.glob("*.md"))
+    assert stems == [
+        "avtaleutkast-2027-01-01",
+        "referat-2026-09-15",
+        "referat-2026-09-15-intern",
+        "samtale-2026-09-15-forberedelse-intern",
+        "samtale-2026-09-15-saksliste",
+    ]
+    for stem in stems:
+        title = docx.Document(str(out / f"{stem}.docx")).core_properties.title
+        assert title, stem
+        reader = pypdf.PdfReader(str(out / f"{stem}.pdf"))
+        assert reader.metadata.title == title, stem
+        assert "pdfaid" in reader.xmp_metadata.stream.get_data().decode("utf-8"), stem
+        html = (out / f"{stem}.html").read_text(encoding="utf-8")
+        assert f"<title>{title}</title>" in html, stem
