@@ -385,15 +385,19 @@ def write_draft(
     Raises:
         FileExistsRefusedError: the draft exists and was edited by hand.
     """
-    from utvikling.render.documents import Source, render_document, unedited, write_formats
+    from utvikling.render.documents import (
+        Source,
+        refuse_hand_edited,
+        render_document,
+        search_path,
+        write_formats,
+    )
 
     assert isinstance(record.model, Agreement)
     lang = context.language
     folder = output or root / layout.OUTPUT_DIR
     target = folder / f"avtaleutkast-{Path(record.path).stem}.md"
-    if target.exists() and not force and not unedited(target):
-        message, hint = texts.message("N005", lang, {"name": target.name})
-        raise FileExistsRefusedError(message, hint=hint, file=target)
+    refuse_hand_edited([target], force=force, lang=lang)
     missing = []
     for finding in findings:
         if finding.file == record.path and finding.severity in ("error", "warning"):
@@ -402,7 +406,7 @@ def write_draft(
                 missing.append(label)
     template_context = draft_context(record.model, context)
     template_context["missing"] = missing
-    search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
+    search = search_path(root, templates)
     rendered = render_document(
         f"documents/{lang}/agreement.md.j2",
         template_context,

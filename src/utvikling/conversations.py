@@ -15,7 +15,7 @@ from utvikling import texts
 from utvikling.agreements import current_agreement, definite, settings_of, terms
 from utvikling.checklist import Conversation, Finding, LoadedRecord, RepositoryContext
 from utvikling.checklist.predicates import plan_for
-from utvikling.errors import FileExistsRefusedError, InputError
+from utvikling.errors import InputError
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
 from utvikling.records import layout
 from utvikling.records.files import create_file
@@ -309,7 +309,13 @@ def render_agenda(
     Raises:
         FileExistsRefusedError: a document exists and was edited by hand (without ``force``).
     """
-    from utvikling.render.documents import Source, render_document, unedited, write_formats
+    from utvikling.render.documents import (
+        Source,
+        refuse_hand_edited,
+        render_document,
+        search_path,
+        write_formats,
+    )
 
     lang = context.language
     folder = output or root / layout.OUTPUT_DIR
@@ -319,16 +325,13 @@ def render_agenda(
         kind: folder / texts.fill(texts.localized(names[kind], lang), {"date": date})
         for kind in ("internal", "public")
     }
-    for target in targets.values():
-        if target.exists() and not force and not unedited(target):
-            message, hint = texts.message("N005", lang, {"name": target.name})
-            raise FileExistsRefusedError(message, hint=hint, file=target)
+    refuse_hand_edited(list(targets.values()), force=force, lang=lang)
     sources = [
         Source.of(root, f"conversations/{date}/{FILES[kind]}")
         for kind in sorted(conversation.records)
         if kind in FILES
     ]
-    search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
+    search = search_path(root, templates)
     contexts = {
         "internal": agenda_context(conversation, context),
         "public": public_context(conversation, context),

@@ -18,7 +18,7 @@ from utvikling.agreements import definite, settings_of, terms
 from utvikling.checklist import Conversation, Finding, RepositoryContext
 from utvikling.checklist.predicates import minutes_content_hash, plan_for
 from utvikling.conversations import label, resolve
-from utvikling.errors import FileExistsRefusedError, UtviklingError
+from utvikling.errors import UtviklingError
 from utvikling.models import Meeting, Minutes, Plan
 from utvikling.records import layout
 from utvikling.records.roundtrip import EditRefused, edit_top_level
@@ -243,7 +243,13 @@ def render_minutes(
         MinutesError: no minutes, or required elements missing (unless ``draft``).
         FileExistsRefusedError: a document was edited by hand (without ``force``).
     """
-    from utvikling.render.documents import Source, render_document, unedited, write_formats
+    from utvikling.render.documents import (
+        Source,
+        refuse_hand_edited,
+        render_document,
+        search_path,
+        write_formats,
+    )
 
     lang = context.language
     record = conversation.records.get("minutes")
@@ -261,12 +267,9 @@ def render_minutes(
         / texts.fill(texts.localized(names[f"minutes_{kind}"], lang), {"date": conversation.folder})
         for kind in ("public", "internal")
     }
-    for target in targets.values():
-        if target.exists() and not force and not unedited(target):
-            message, hint = texts.message("N005", lang, {"name": target.name})
-            raise FileExistsRefusedError(message, hint=hint, file=target)
+    refuse_hand_edited(list(targets.values()), force=force, lang=lang)
     source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
-    search = [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
+    search = search_path(root, templates)
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     for kind, target in targets.items():

@@ -138,6 +138,27 @@ def readable(header: str, lang: str) -> str:
     return sentence.replace("*", "")
 
 
+def search_path(root: Path, templates: Path | None) -> list[Path]:
+    """Template folders before the built-in ones: ``--templates``, then the repository's own."""
+    from utvikling.records import layout
+
+    return [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
+
+
+def refuse_hand_edited(targets: Sequence[Path], *, force: bool, lang: str) -> None:
+    """Stop before writing anything when a document was edited by hand (unless ``force``).
+
+    Raises:
+        FileExistsRefusedError: one of ``targets`` exists and was edited by hand.
+    """
+    from utvikling.errors import FileExistsRefusedError
+
+    for target in targets:
+        if target.exists() and not force and not unedited(target):
+            message, hint = texts.message("N005", lang, {"name": target.name})
+            raise FileExistsRefusedError(message, hint=hint, file=target)
+
+
 def sources_of(path: Path) -> list[tuple[str, str]]:
     """Read (record path, sha256 prefix) pairs from a generated document's header."""
     try:
