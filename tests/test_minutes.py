@@ -183,3 +183,14 @@ def test_next_plan_carries_goals_and_development_measures(runner, example, monke
     )
     assert plan.development_measures == minutes.development_measures
     assert plan.development_measures and any(m.confidential for m in plan.development_measures)
+
+
+def test_unreadable_minutes_are_explained_not_called_missing(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    (root / "conversations" / "2026-09-15" / "minutes.yaml").write_text("x: [\n", "utf-8")
+    result = _run(runner, root, monkeypatch, "render-minutes", "2026-09-15", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "conversations/2026-09-15/minutes.yaml:2:1: Y001 feil: Filen kan ikke leses som YAML her."
+    )
+    assert "Det finnes ikke noe referat" not in result.output

@@ -253,6 +253,11 @@ def render_minutes(
 
     lang = context.language
     record = conversation.records.get("minutes")
+    marker = f"conversations/{conversation.folder}/minutes.yaml"
+    problems = [f for f in findings if f.file and f.file.endswith(marker) and f.severity == "error"]
+    if record is None and "minutes" in conversation.failed and problems:
+        first = problems[0]
+        raise MinutesError(first.message, hint=first.hint, file=first.file, findings=problems)
     if record is None:
         path = root / "conversations" / conversation.folder / "minutes.yaml"
         raise _fail("L006", lang, path, folder=conversation.folder)
