@@ -193,10 +193,13 @@ def minutes_context(
     title = (settings.chief_executive.title if settings and settings.chief_executive else None) or (
         "kommunedirektør"
     )
+    withheld = withheld_count(minutes)
+    if public_only:
+        minutes = public(minutes)
+        meeting = public(meeting) if isinstance(meeting, Meeting) else None
     people = minutes.participants or (meeting.participants if isinstance(meeting, Meeting) else [])
-    shown = public(minutes) if public_only else minutes
     return {
-        "minutes": shown,
+        "minutes": minutes,
         "meeting": meeting,
         "participants": [
             {
@@ -214,7 +217,7 @@ def minutes_context(
         "deviation_text": label("deviation", minutes.deviation.status, lang)
         if minutes.deviation and minutes.deviation.status
         else "",
-        "withheld": withheld_count(minutes),
+        "withheld": withheld,
         "legal_basis": minutes.confidential.legal_basis if minutes.confidential else None,
         "terms": terms(settings, lang),
         "ce_title": title,
