@@ -253,3 +253,27 @@ def test_every_document_of_the_examples_in_every_format(runner, example, monkeyp
         assert "pdfaid" in reader.xmp_metadata.stream.get_data().decode("utf-8"), stem
         html = (out / f"{stem}.html").read_text(encoding="utf-8")
         assert f"<title>{title}</title>" in html, stem
+
+
+def test_a_docx_finished_in_word_is_not_replaced_without_force(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    out = _render(runner, root, monkeypatch)
+    again = runner.invoke(app, ["render-minutes", "2026-09-15", "--today", TODAY, "-f", "docx"])
+    assert again.exit_code == 0, again.output  # untouched outputs are simply made again
+    edited = docx.Document(str(out / "referat-2026-09-15.docx"))
+    edited.add_paragraph("Ferdigstilt i Word av sekretariatet.")
+    edited.save(str(out / "referat-2026-09-15.docx"))
+    before = (out / "referat-2026-09-15.docx").read_bytes()
+    refused = runner.invoke(app, ["render-minutes", "2026-09-15", "--today", TODAY, "-f", "docx"])
+    assert refused.exit_code == 1
+    assert "referat-2026-09-15.docx er endret for hånd siden utvikling laget den." in (
+        refused.output
+    )
+    assert (out / "referat-2026-09-15.docx").read_bytes() == before
+    only_md = runner.invoke(app, ["render-minutes", "2026-09-15", "--today", TODAY])
+    assert only_md.exit_code == 0, only_md.output  # the DOCX is not written, so not at risk
+    forced = runner.invoke(
+        app, ["render-minutes", "2026-09-15", "--today", TODAY, "-f", "docx", "--force"]
+    )
+    assert forced.exit_code == 0
+    assert (out / "referat-2026-09-15.docx").read_bytes() != before

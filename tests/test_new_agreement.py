@@ -157,7 +157,9 @@ def test_a_hand_edited_draft_is_kept_unless_forced(runner, example, monkeypatch)
     (root / "agreements" / "2027-01-01.yaml").unlink()
     refused = _run(runner, root, monkeypatch, *args)
     assert refused.exit_code == 1
-    assert "Utkastet avtaleutkast-2027-01-01.md er endret for hånd" in refused.output
+    assert "avtaleutkast-2027-01-01.md er endret for hånd siden utvikling laget den." in (
+        refused.output
+    )
     assert draft.read_text(encoding="utf-8").endswith("Min egen merknad.\n")
     (root / "agreements" / "2027-01-01.yaml").unlink()
     forced = _run(runner, root, monkeypatch, *args, "--force")

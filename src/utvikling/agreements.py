@@ -397,7 +397,7 @@ def write_draft(
     lang = context.language
     folder = output or root / layout.OUTPUT_DIR
     target = folder / f"avtaleutkast-{Path(record.path).stem}.md"
-    refuse_hand_edited([target], force=force, lang=lang)
+    refuse_hand_edited([target], force=force, lang=lang, formats=formats)
     missing = []
     for finding in findings:
         if finding.file == record.path and finding.severity in ("error", "warning"):

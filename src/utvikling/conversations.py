@@ -325,7 +325,7 @@ def render_agenda(
         kind: folder / texts.fill(texts.localized(names[kind], lang), {"date": date})
         for kind in ("internal", "public")
     }
-    refuse_hand_edited(list(targets.values()), force=force, lang=lang)
+    refuse_hand_edited(list(targets.values()), force=force, lang=lang, formats=formats)
     sources = [
         Source.of(root, f"conversations/{date}/{FILES[kind]}")
         for kind in sorted(conversation.records)

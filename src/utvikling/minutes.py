@@ -275,7 +275,7 @@ def render_minutes(
         / texts.fill(texts.localized(names[f"minutes_{kind}"], lang), {"date": conversation.folder})
         for kind in ("public", "internal")
     }
-    refuse_hand_edited(list(targets.values()), force=force, lang=lang)
+    refuse_hand_edited(list(targets.values()), force=force, lang=lang, formats=formats)
     source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
     search = search_path(root, templates)
     folder.mkdir(parents=True, exist_ok=True)

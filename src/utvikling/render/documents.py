@@ -125,7 +125,9 @@ def write_formats(
     meta = Metadata(
         title=title, author=author, lang=lang, day=day, provenance=readable(header, lang)
     )
-    return written + export(target, others, meta, reference_doc=reference)
+    exported = export(target, others, meta, reference_doc=reference)
+    _record_written(target.parent, exported)
+    return written + exported
 
 
 def readable(header: str, lang: str) -> str:
@@ -145,18 +147,63 @@ def search_path(root: Path, templates: Path | None) -> list[Path]:
     return [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
 
 
-def refuse_hand_edited(targets: Sequence[Path], *, force: bool, lang: str) -> None:
-    """Stop before writing anything when a document was edited by hand (unless ``force``).
+MANIFEST = ".utvikling-generert.json"
+"""Beside the documents: the checksum of every HTML, DOCX and PDF file the tool wrote, so that
+one changed afterwards (a draft finished in Word) is never replaced without ``--force``."""
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    import json
+
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _record_written(folder: Path, paths: Sequence[Path]) -> None:
+    import json
+
+    from utvikling.records.files import create_file, replace_file
+
+    manifest = _manifest(folder)
+    for path in paths:
+        manifest[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
+    target = folder / MANIFEST
+    (replace_file if target.exists() else create_file)(target, text)
+
+
+def _as_written(path: Path, manifest: dict[str, str]) -> bool:
+    if path.suffix == ".md":
+        return unedited(path)
+    recorded = manifest.get(path.name)
+    return recorded is not None and recorded == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refuse_hand_edited(
+    targets: Sequence[Path], *, force: bool, lang: str, formats: Sequence[str] = ("md",)
+) -> None:
+    """Stop before writing anything when a document was changed by hand (unless ``force``).
+
+    Checks each Markdown target and the other formats that would be written beside it: a
+    Markdown file by its provenance header, the others by the checksum the tool recorded.
 
     Raises:
-        FileExistsRefusedError: one of ``targets`` exists and was edited by hand.
+        FileExistsRefusedError: a file that would be written exists and was changed by hand.
     """
     from utvikling.errors import FileExistsRefusedError
 
+    if force:
+        return
     for target in targets:
-        if target.exists() and not force and not unedited(target):
-            message, hint = texts.message("N005", lang, {"name": target.name})
-            raise FileExistsRefusedError(message, hint=hint, file=target)
+        manifest = _manifest(target.parent)
+        for fmt in dict.fromkeys(("md", *formats)):
+            path = target.with_suffix(f".{fmt}")
+            if path.exists() and not _as_written(path, manifest):
+                message, hint = texts.message("N005", lang, {"name": path.name})
+                raise FileExistsRefusedError(message, hint=hint, file=path)
 
 
 def sources_of(path: Path) -> list[tuple[str, str]]:
