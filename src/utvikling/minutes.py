@@ -40,6 +40,19 @@ def _fail(code: str, lang: str, path: Path | None = None, **params: Any) -> Minu
     return MinutesError(message, hint=hint, file=path)
 
 
+def find_conversation(root: Path, reference: str, context: RepositoryContext) -> Conversation:
+    """Return the loaded conversation for a date or folder.
+
+    Raises:
+        MinutesError: there is no such conversation (so no minutes).
+    """
+    folder, _ = resolve(root, reference)
+    for conversation in context.conversations:
+        if conversation.folder == folder.name:
+            return conversation
+    raise _fail("L006", context.language, folder / "minutes.yaml", folder=folder.name)
+
+
 def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
     folder, _ = resolve(root, reference)
     path = folder / "minutes.yaml"
@@ -306,6 +319,7 @@ def render_minutes(
 
 __all__ = [
     "MinutesError",
+    "find_conversation",
     "RenderedMinutes",
     "acknowledge",
     "amend",

@@ -25,14 +25,14 @@ OnOption = Annotated[
 
 def _setup(path: Path, on: str | None) -> tuple[Any, Any, dt.date]:
     from utvikling.cli.check import _date
-    from utvikling.records.repository import CheckOptions, check_repository, load_repository
+    from utvikling.records.repository import CheckOptions, check_repository
 
     day = _date(on) or dt.date.today()
     options = CheckOptions(today=day)
     base = Path.cwd()
-    context = load_repository(path, options, base=base).context
-    findings = check_repository(path, options, base=base).findings
-    return context, findings, day
+    result = check_repository(path, options, base=base)
+    assert result.loaded is not None
+    return result.loaded.context, result.findings, day
 
 
 def _done(key: str, context: Any, path: Path, **params: Any) -> None:
@@ -156,26 +156,16 @@ def render_minutes(
 
     Example: utvikling render-minutes 2026-09-15
     """
-    from utvikling.conversations import resolve
+    from utvikling.minutes import find_conversation
     from utvikling.minutes import render_minutes as render
 
     formats = formats_of(format)
     context, findings, day = _setup(path, today)
-    folder, _ = resolve(path, conversation)
-    from utvikling.records.repository import CheckOptions, load_repository
-
-    reloaded = load_repository(path, CheckOptions(today=day), base=Path.cwd()).context
-    current = next((c for c in reloaded.conversations if c.folder == folder.name), None)
-    if current is None:
-        from utvikling import texts
-        from utvikling.minutes import MinutesError
-
-        message, hint = texts.message("L006", context.language, {"folder": folder.name})
-        raise MinutesError(message, hint=hint, file=folder / "minutes.yaml")
+    current = find_conversation(path, conversation, context)
     rendered = render(
         path,
         current,
-        reloaded,
+        context,
         findings,
         day=day,
         draft=draft,

@@ -228,7 +228,8 @@ def new_agreement(
                 supersedes = name
     created = create_agreement(path, values, lang=lang, supersedes=supersedes)
     result = check_repository(path, options, base=Path.cwd())
-    reloaded = load_repository(path, options, base=Path.cwd())
+    assert result.loaded is not None
+    reloaded = result.loaded
     shown = next(r for r in reloaded.context.agreements if Path(r.path).name == created.path.name)
     draft = write_draft(
         path,

@@ -64,7 +64,8 @@ def prepare_conversation(
         typer.echo(words("done.init_created", lang, path=_shown(created, base)))
     folder, _ = resolve(path, conversation)
     result = check_repository(path, options, base=base)
-    reloaded = load_repository(path, options, base=base)
+    assert result.loaded is not None
+    reloaded = result.loaded
     current = next(c for c in reloaded.context.conversations if c.folder == folder.name)
     agenda = render_agenda(
         path,

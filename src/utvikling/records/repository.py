@@ -49,6 +49,9 @@ class RepositoryResult:
     language: str
     files: int
     findings: list[Finding]
+    loaded: LoadedRepository | None = field(default=None, repr=False)
+    """The records themselves, for a command that goes on to use them (not kept when checking
+    many repositories, so memory stays flat)."""
 
     def count(self, severity: str) -> int:
         """Return how many findings have ``severity``."""
@@ -183,7 +186,7 @@ def check_repository(
     if options.stale:
         findings += stale_documents(root, lang, base)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
-    return RepositoryResult(context.root, lang, loaded.files, findings)
+    return RepositoryResult(context.root, lang, loaded.files, findings, loaded)
 
 
 def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
@@ -292,7 +295,9 @@ def _count_files(roots: Sequence[Path], limit: int) -> int:
 
 def _check_one(args: tuple[Path, CheckOptions, Path | None]) -> RepositoryResult:
     root, options, base = args
-    return check_repository(root, options, base=base)
+    result = check_repository(root, options, base=base)
+    result.loaded = None
+    return result
 
 
 def _check_one_file(path: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
@@ -305,6 +310,7 @@ def _check_one_file(path: Path, options: CheckOptions, base: Path | None) -> Rep
     result = check_repository(root, options, base=base)
     shown = display_path(path, base)
     result.findings = [f for f in result.findings if f.file == shown]
+    result.loaded = None
     result.files = 1
     return result
 
