@@ -277,3 +277,25 @@ def test_a_docx_finished_in_word_is_not_replaced_without_force(runner, example, 
     )
     assert forced.exit_code == 0
     assert (out / "referat-2026-09-15.docx").read_bytes() != before
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("# {{ minutes.public_title }\n", "unexpected '}'"),
+        ("# {{ no_such_value }}\n", "'no_such_value' is undefined"),
+    ],
+)
+def test_a_broken_override_template_is_explained(runner, example, monkeypatch, body, reason):
+    root = example("fjordvik-kommune")
+    override = root / "templates" / "documents" / "nb" / "minutes-internal.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text(body, encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["render-minutes", "2026-09-15", "--today", TODAY])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    first, hint = result.output.splitlines()[:2]
+    assert "minutes-internal.md.j2" in first and f"kan ikke brukes: {reason}." in first
+    assert hint.startswith("    Sammenlign med den innebygde")
+    assert not (root / "dokumenter").exists(), "nothing is written when a template fails"

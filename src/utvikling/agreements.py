@@ -21,7 +21,7 @@ from utvikling.checklist import Finding, LoadedRecord, RepositoryContext
 from utvikling.errors import FileExistsRefusedError, InputError
 from utvikling.models import Agreement, Settings
 from utvikling.records import layout, yamlsafe
-from utvikling.records.emit import emit
+from utvikling.records.emit import emit, scalar
 from utvikling.records.files import create_file, replace_file
 from utvikling.records.load import load_answers, schema_findings
 
@@ -215,7 +215,7 @@ def mark_superseded(text: str, by: str) -> str:
     before = yamlsafe.parse(text.encode("utf-8")).data
     if before.get("superseded_by"):
         raise ValueError("already superseded")
-    line = f"superseded_by: {emit_scalar(by)}"
+    line = f"superseded_by: {scalar(by)}"
     if _SUPERSEDED_LINE.search(text):
         edited = _SUPERSEDED_LINE.sub(
             lambda m: line + (f"  {m.group(1)}" if m.group(1) else ""), text, count=1
@@ -228,13 +228,6 @@ def mark_superseded(text: str, by: str) -> str:
     if after != {**before, "superseded_by": by}:
         raise ValueError("the edit would change more than superseded_by")
     return edited
-
-
-def emit_scalar(value: str) -> str:
-    """Quote a text value for YAML."""
-    from utvikling.records.emit import scalar
-
-    return scalar(value)
 
 
 @dataclass
@@ -441,7 +434,6 @@ __all__ = [
     "defaults",
     "draft_context",
     "form",
-    "layout",
     "read_answers",
     "write_draft",
 ]

@@ -64,7 +64,7 @@ class Prepared:
     kept: list[Path] = field(default_factory=list)
 
 
-def _participants(settings: Settings | None, lang: str) -> list[dict[str, Any]]:
+def _participants(settings: Settings | None) -> list[dict[str, Any]]:
     people: list[dict[str, Any]] = []
     body = settings.employer_body if settings else None
     for member in body.members or [] if body else []:
@@ -155,13 +155,13 @@ def prepare(root: Path, reference: str, context: RepositoryContext) -> Prepared:
         settings.chief_executive.title if settings and settings.chief_executive else None
     ) or "kommunedirektør"
     body = settings.employer_body.name if settings and settings.employer_body else None
-    mayor = next((p["name"] for p in _participants(settings, lang) if p["role"] == "mayor"), None)
+    mayor = next((p["name"] for p in _participants(settings) if p["role"] == "mayor"), None)
     values = {
         "date": day.isoformat(),
         "public_title": texts.fill(words("public_title", lang), {"ce": definite(chief_title)}),
         "body": body,
         "salary_conversation": _is_salary_conversation(current_agreement(context), day),
-        "participants": _participants(settings, lang),
+        "participants": _participants(settings),
         "closed_basis": words("closed_basis", lang),
         "plan": plan_name,
         "groups": _groups(settings),
@@ -336,11 +336,8 @@ def render_agenda(
         "internal": agenda_context(conversation, context),
         "public": public_context(conversation, context),
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    files: list[Path] = []
-    author = str(contexts["public"]["municipality"] or "")
-    for kind, target in targets.items():
-        rendered = render_document(
+    rendered = {  # both rendered before either is written: a template error writes nothing
+        kind: render_document(
             f"documents/{lang}/agenda-{kind}.md.j2",
             contexts[kind],
             lang=lang,
@@ -349,9 +346,15 @@ def render_agenda(
             day=day,
             search_path=search,
         )
+        for kind in targets
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    author = str(contexts["public"]["municipality"] or "")
+    for kind, target in targets.items():
         files += write_formats(
             target,
-            rendered,
+            rendered[kind],
             formats=formats,
             lang=lang,
             author=author,

@@ -291,12 +291,11 @@ def render_minutes(
     refuse_hand_edited(list(targets.values()), force=force, lang=lang, formats=formats)
     source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
     search = search_path(root, templates)
-    folder.mkdir(parents=True, exist_ok=True)
-    files: list[Path] = []
-    for kind, target in targets.items():
+    rendered = {}
+    for kind in targets:  # render both before writing either: a template error writes nothing
         template_context = minutes_context(conversation, context, public_only=kind == "public")
         template_context["draft"] = bool(missing)
-        rendered = render_document(
+        rendered[kind] = render_document(
             f"documents/{lang}/minutes-{kind}.md.j2",
             template_context,
             lang=lang,
@@ -305,12 +304,16 @@ def render_minutes(
             day=day,
             search_path=search,
         )
+    author = str(template_context["municipality"] or "")
+    folder.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    for kind, target in targets.items():
         files += write_formats(
             target,
-            rendered,
+            rendered[kind],
             formats=formats,
             lang=lang,
-            author=str(template_context["municipality"] or ""),
+            author=author,
             day=day,
             search_path=search,
         )

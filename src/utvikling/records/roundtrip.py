@@ -32,8 +32,6 @@ def _yaml() -> Any:
 
 def _plain(value: Any) -> Any:
     """Turn our values into what ruamel writes as YAML 1.2 our loader reads back the same."""
-    import datetime as dt
-
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(value, Mapping):
@@ -44,8 +42,6 @@ def _plain(value: Any) -> Any:
         return mapping
     if isinstance(value, list):
         return CommentedSeq([_plain(item) for item in value])
-    if isinstance(value, dt.date):
-        return value
     return value
 
 

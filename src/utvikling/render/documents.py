@@ -277,11 +277,10 @@ def render_document(
         )
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or template
+        reason = exc.message or type(exc).__name__
+        message, hint = texts.message("F002", lang, {"template": where, "reason": reason})
         raise TemplateRenderError(
-            f"Malen {where} kan ikke brukes: {exc.message or type(exc).__name__}.",
-            hint="Sjekk malen mot den innebygde (utvikling templates copy), eller fjern den.",
-            file=where,
-            line=getattr(exc, "lineno", None),
+            message, hint=hint, file=where, line=getattr(exc, "lineno", None)
         ) from None
     body = "".join(line.rstrip() + "\n" for line in body.splitlines())
     body = re.sub(r"\n{3,}", "\n\n", body).lstrip("\n")

@@ -45,9 +45,12 @@ def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(f.strip().lower() for value in formats for f in value.split(",")))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
-        raise UsageError(
-            f"Ukjent format: {', '.join(unknown)}.", hint=f"Velg blant: {', '.join(FORMATS)}."
+        from utvikling import texts
+
+        message, hint = texts.message(
+            "F001", "nb", {"formats": ", ".join(unknown), "choices": ", ".join(FORMATS)}
         )
+        raise UsageError(message, hint=hint)
     return chosen or ("md",)
 
 
