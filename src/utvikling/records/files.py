@@ -7,13 +7,14 @@ import tempfile
 from pathlib import Path
 
 
-def _written(path: Path, text: str, mode: int) -> Path:
-    """Write ``text`` to a flushed temporary file beside ``path`` and return its path."""
+def _written(path: Path, data: str | bytes, mode: int) -> Path:
+    """Write ``data`` to a flushed temporary file beside ``path`` and return its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    content = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).chmod(mode)
@@ -23,7 +24,7 @@ def _written(path: Path, text: str, mode: int) -> Path:
     return Path(temporary)
 
 
-def create_file(path: Path, text: str) -> None:
+def create_file(path: Path, text: str | bytes) -> None:
     """Write ``text`` to a new file at ``path`` atomically; fail if the file exists.
 
     The text goes to a temporary file in the same folder, is flushed to disk, and is then
@@ -39,7 +40,7 @@ def create_file(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def replace_file(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str | bytes) -> None:
     """Replace the file at ``path`` with ``text`` atomically (for explicit, verified edits)."""
     temporary = _written(path, text, path.stat().st_mode & 0o777)
     try:

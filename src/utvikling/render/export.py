@@ -85,14 +85,7 @@ def _pandoc(
 
 
 def _write(path: Path, data: bytes | str) -> None:
-    text = data if isinstance(data, str) else None
-    if text is not None:
-        (replace_file if path.exists() else create_file)(path, text)
-        return
-    assert isinstance(data, bytes)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
+    (replace_file if path.exists() else create_file)(path, data)
 
 
 def export(
