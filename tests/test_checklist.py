@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import TODAY
-from utvikling.checklist import SEVERITIES, rules
+from utvikling import yamlsafe
+from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.checklist import predicates as predicate_module
-from utvikling.checklist.engine import split
+from utvikling.checklist import rules
+from utvikling.checklist.common import split
+from utvikling.findings import SEVERITIES
 from utvikling.models import RECORD_KINDS
-from utvikling.records import CheckOptions, check_repository, yamlsafe
 from utvikling.records.load import _model_at
 
 SCOPE_MODEL = {"settings": "settings", "agreement": "agreement", "plan": "plan"}
@@ -24,18 +26,16 @@ def test_rule_data_is_complete_and_consistent() -> None:
     assert len(codes) == len(set(codes)), "rule codes must be unique"
     for rule in rules():
         assert rule.severity in SEVERITIES
-        assert rule.label.keys() == rule.hint.keys() == {"nb", "nn"}, rule.code
-        if rule.message:
-            assert rule.message.keys() == {"nb", "nn"}, rule.code
-        if "predicate" in rule.check:
-            assert callable(getattr(predicate_module, rule.check["predicate"])), rule.code
+        assert rule.label.nb and rule.label.nn and rule.hint.nb and rule.hint.nn, rule.code
+        if rule.check.predicate:
+            assert callable(getattr(predicate_module, rule.check.predicate)), rule.code
             continue
         model = RECORD_KINDS[SCOPE_MODEL[rule.applies_to]]
         paths = [
-            *rule.check.get("required", []),
-            *rule.check.get("answered", []),
-            *([rule.check["present"]] if "present" in rule.check else []),
-            *([rule.check["conditional"] + ".agreed"] if "conditional" in rule.check else []),
+            *rule.check.required,
+            *rule.check.answered,
+            *([rule.check.present] if rule.check.present else []),
+            *([rule.check.conditional + ".agreed"] if rule.check.conditional else []),
         ]
         for path in paths:
             parts = split(path)

@@ -12,7 +12,7 @@ from utvikling.cli import app
 from utvikling.models import RECORD_KINDS
 from utvikling.models._types import is_confidential
 from utvikling.records.emit import emit
-from utvikling.records.yamlsafe import parse
+from utvikling.yamlsafe import parse
 
 
 def _prepare(runner, root: Path, monkeypatch, *args: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import EXAMPLES
-from utvikling.records import CheckOptions, check_repository
+from utvikling.actions.check import CheckOptions, check_repository
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -14,7 +14,7 @@ from test_conversations import CANARY, _plant
 from utvikling.cli import app
 from utvikling.models import Minutes
 from utvikling.records.emit import emit
-from utvikling.records.yamlsafe import parse
+from utvikling.yamlsafe import parse
 
 docx = pytest.importorskip("docx")
 pypdf = pytest.importorskip("pypdf")

@@ -55,7 +55,7 @@ def test_init_asks_on_a_terminal(tmp_path: Path) -> None:
 
     import datetime as dt
 
-    from utvikling.records import CheckOptions, check_repository
+    from utvikling.actions.check import CheckOptions, check_repository
 
     result = check_repository(
         tmp_path / "ny", CheckOptions(today=dt.date.fromisoformat(TODAY), select=("M",))
@@ -151,7 +151,7 @@ def test_new_agreement_walks_through_every_item(tmp_path: Path) -> None:
     assert child.exitstatus == 0, child.before
     assert (root / "dokumenter" / "avtaleutkast-2027-01-01.md").is_file()
     from utvikling.models import Agreement
-    from utvikling.records.yamlsafe import parse
+    from utvikling.yamlsafe import parse
 
     data = parse((root / "agreements" / "2027-01-01.yaml").read_bytes()).data
     agreement = Agreement.model_validate(data)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, TODAY, tree_digest
+from utvikling import yamlsafe
 from utvikling.cli import app
-from utvikling.records import yamlsafe
 from utvikling.records.load import parse_record
 
 INVALID = FIXTURES / "invalid"

@@ -9,7 +9,7 @@ from test_conversations import CANARY, _plant
 from utvikling.cli import app
 from utvikling.models import Minutes, Plan
 from utvikling.records.emit import emit
-from utvikling.records.yamlsafe import parse
+from utvikling.yamlsafe import parse
 
 
 def _run(runner, root: Path, monkeypatch, *args: str):

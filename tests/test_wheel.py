@@ -6,6 +6,7 @@ This catches package data missing from the wheel (templates, rules, messages).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -101,3 +102,40 @@ def test_wheel_installs_and_checks_the_example(tmp_path: Path) -> None:
     )
     assert created.returncode == 0, created.stderr
     assert "X kommune" in (outside / "ny" / "utvikling.yaml").read_text(encoding="utf-8")
+    # Every document, rendered by the installed package from the templates the wheel carries
+    # (a template left out of the wheel fails here), in both written languages.
+    assert (Path(site) / "utvikling" / "templates" / "documents").is_dir()
+    assert not (ROOT / "src" / "utvikling" / "templates").exists()
+    for example, runs in {
+        "fjordvik-kommune": [
+            ["render-minutes", "2026-09-15"],
+            ["prepare-conversation", "2027-01-20"],
+            [
+                "new-agreement",
+                "--answers",
+                str(EXAMPLES / "fjordvik-agreement-answers.yaml"),
+                "--supersedes",
+                "2024-03-01",
+                "--no-input",
+            ],
+        ],
+        "havbrekke-fylkeskommune": [
+            ["render-minutes", "2026-06-10", "--draft"],
+            ["prepare-conversation", "2027-01-20"],
+        ],
+    }.items():
+        copy = outside / example
+        shutil.copytree(EXAMPLES / example, copy)
+        for args in runs:
+            done = subprocess.run(
+                [str(bin_dir / "utvikling"), *args, "--today", TODAY],
+                cwd=copy,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert "Traceback" not in done.stderr, done.stderr
+        written = sorted(p.name for p in (copy / "dokumenter").glob("*.md"))
+        expected = 5 if example == "fjordvik-kommune" else 4
+        assert len(written) == expected, (example, written, done.stdout, done.stderr)

@@ -14,31 +14,36 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from utvikling.checklist import Finding, Rule, rules
+    from utvikling.actions.check import CheckOptions, check_path, check_repository
+    from utvikling.actions.init import init_repository
+    from utvikling.checklist import Rule, rules
     from utvikling.errors import UtviklingError
-    from utvikling.records import Repository, check_path, check_repository, init_repository
+    from utvikling.findings import Finding
+    from utvikling.records.repository import load_repository
 
 __all__ = [
+    "CheckOptions",
     "Finding",
-    "Repository",
     "Rule",
     "UtviklingError",
     "__version__",
     "check_path",
     "check_repository",
     "init_repository",
+    "load_repository",
     "rules",
 ]
 
 _LAZY = {
-    "Finding": "utvikling.checklist",
+    "CheckOptions": "utvikling.actions.check",
+    "Finding": "utvikling.findings",
     "Rule": "utvikling.checklist",
     "rules": "utvikling.checklist",
     "UtviklingError": "utvikling.errors",
-    "Repository": "utvikling.records",
-    "check_path": "utvikling.records",
-    "check_repository": "utvikling.records",
-    "init_repository": "utvikling.records",
+    "check_path": "utvikling.actions.check",
+    "check_repository": "utvikling.actions.check",
+    "init_repository": "utvikling.actions.init",
+    "load_repository": "utvikling.records.repository",
 }
 
 

@@ -66,6 +66,10 @@ class InputError(UtviklingError):
     that all of them can be shown at once.
     """
 
-    def __init__(self, message: str, *, findings: Sequence[Any] = (), **place: Any) -> None:
+    def __init__(
+        self, message: str, *, findings: Sequence[Any] = (), lang: str = "nb", **place: Any
+    ) -> None:
         super().__init__(message, **place)
         self.findings = list(findings)
+        self.lang = lang
+        """The language the findings are shown in."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-LANGUAGES = ("nb", "nn")
+if TYPE_CHECKING:
+    from utvikling.yamlsafe import Document
 
 
 class _Blanks(dict[str, Any]):
@@ -26,12 +27,16 @@ def fill(template: str, params: dict[str, Any]) -> str:
 
 
 @cache
-def data_file(name: str) -> dict[str, Any]:
-    """Read one of the package's data files with the same strict loader as the records."""
-    from utvikling.records.yamlsafe import parse
+def data_document(name: str) -> Document:
+    """Read one of the package's data files with the same strict parser as the records."""
+    from utvikling.yamlsafe import parse
 
-    raw = resources.files("utvikling").joinpath("data", name).read_bytes()
-    return parse(raw).data
+    return parse(resources.files("utvikling").joinpath("data", name).read_bytes())
+
+
+def data_file(name: str) -> dict[str, Any]:
+    """Return the data of one of the package's data files (read once)."""
+    return data_document(name).data
 
 
 def _entry(key: str, lang: str) -> dict[str, str]:
@@ -73,3 +78,17 @@ def localized(value: Any, lang: str) -> str:
     if isinstance(value, dict):
         return str(value.get(lang) or value.get("nb") or "")
     return str(value)
+
+
+def terms(kind: str, lang: str) -> dict[str, str]:
+    """Return the glossary's words for this kind of authority (``kommunestyret`` …) in ``lang``."""
+    table: dict[str, str] = data_file("terms.yaml")["terms"][kind][lang]
+    return table
+
+
+def definite(title: str) -> str:
+    """Return the definite form of a title: kommunedirektør → kommunedirektøren."""
+    words = title.split(" ")
+    last = words[-1]
+    words[-1] = last + ("n" if last.endswith("e") else "en")
+    return " ".join(words)

@@ -1,31 +1,18 @@
 """The checklist: rules as data, applied to loaded records, giving findings.
 
-Nothing here reads files or prints; ``records`` loads, the CLI prints.
+Nothing here reads record files or prints; ``records`` loads, the CLI prints.
 """
 
-from utvikling.checklist.context import Conversation, LoadedRecord, RepositoryContext
-from utvikling.checklist.engine import (
-    NON_SUPPRESSIBLE,
-    SEVERITIES,
-    Finding,
-    Reference,
-    Rule,
-    Severity,
-    rule_codes,
-    rules,
-    run_rules,
-)
+from utvikling.checklist.engine import run_rules
+from utvikling.checklist.ruledata import Reference, Rule, approval_blockers, rule_codes, rules
+from utvikling.checklist.suppress import NON_SUPPRESSIBLE, apply_suppressions
 
 __all__ = [
     "NON_SUPPRESSIBLE",
-    "SEVERITIES",
-    "Conversation",
-    "Finding",
-    "LoadedRecord",
     "Reference",
-    "RepositoryContext",
     "Rule",
-    "Severity",
+    "apply_suppressions",
+    "approval_blockers",
     "rule_codes",
     "rules",
     "run_rules",

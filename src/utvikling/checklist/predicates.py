@@ -6,39 +6,30 @@ context itself) and yields a :class:`Hit` for each problem.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-from utvikling.checklist.context import Conversation, LoadedRecord, RepositoryContext
-from utvikling.checklist.engine import Hit, conversation_record, get, is_blank, is_current
+from utvikling.checklist.common import (
+    ELECTED_ROLES,
+    Hit,
+    add_months,
+    conversation_record,
+    get,
+    is_blank,
+    is_current,
+    months_between,
+)
+from utvikling.checklist.ruledata import Rule
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
-
-ELECTED_ROLES = {"mayor", "deputy_mayor", "opposition_leader", "group_leader", "member"}
-WHOLE_BODY_KINDS = {"formannskap", "fylkesutvalg", "kommunestyre", "fylkesting"}
-MINUTES_GRACE_DAYS = 14
-REPORT_GRACE_DAYS = 60
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Return ``day`` moved ``months`` ahead, clamped to the end of a shorter month."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def months_between(start: dt.date, end: dt.date) -> int:
-    """Return the number of whole months from ``start`` to ``end``."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - 1 if add_months(start, months) > end else months
-
+from utvikling.records.integrity import minutes_content_hash
+from utvikling.records.loaded import Conversation, LoadedRecord, RepositoryContext
 
 # Settings
 
 
-def employer_body_has_mayor(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def employer_body_has_mayor(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
     """The employer body lists members, but none of them is the mayor."""
     assert isinstance(record.model, Settings)
     members = get(record.model, ("employer_body", "members"))
@@ -49,13 +40,13 @@ def employer_body_has_mayor(context: RepositoryContext, record: LoadedRecord) ->
 # Repository
 
 
-def agreement_exists(context: RepositoryContext, _: object) -> Iterator[Hit]:
+def agreement_exists(context: RepositoryContext, _: object, rule: Rule) -> Iterator[Hit]:
     """There is no agreement at all."""
     if not context.agreements and "agreement" not in context.failed_kinds:
         yield Hit(context.settings)
 
 
-def current_plan_exists(context: RepositoryContext, _: object) -> Iterator[Hit]:
+def current_plan_exists(context: RepositoryContext, _: object, rule: Rule) -> Iterator[Hit]:
     """No plan covers today."""
     if "plan" in context.failed_kinds:
         return
@@ -67,14 +58,7 @@ def current_plan_exists(context: RepositoryContext, _: object) -> Iterator[Hit]:
     yield Hit(context.settings, None, {"today": context.today.isoformat()})
 
 
-def _held(conversation: Conversation, today: dt.date) -> bool:
-    meeting = conversation.model("meeting")
-    if conversation.date is None or conversation.date > today:
-        return False
-    return not (isinstance(meeting, Meeting) and meeting.status in ("cancelled", "planned"))
-
-
-def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hit]:
+def conversation_frequency(context: RepositoryContext, _: object, rule: Rule) -> Iterator[Hit]:
     """More than twelve months between development conversations, or since the last one."""
     if "meeting" in context.failed_kinds:
         return
@@ -86,7 +70,7 @@ def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hi
         and not record.model.superseded_by
     ]
     held = sorted(
-        (c for c in context.conversations if _held(c, context.today)),
+        (c for c in context.conversations if c.held(context.today)),
         key=lambda c: c.date or dt.date.min,
     )
     previous: dt.date | None = min(starts) if starts else None
@@ -95,7 +79,11 @@ def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hi
     for conversation in [*held, None]:
         day = conversation.date if conversation else context.today
         assert day is not None
-        if previous is not None and add_months(previous, 12) < day and is_current(day, context):
+        if (
+            previous is not None
+            and add_months(previous, rule.number("max_months")) < day
+            and is_current(day, context)
+        ):
             record = conversation_record(conversation, "meeting") if conversation else None
             yield Hit(
                 record or context.settings,
@@ -112,7 +100,9 @@ def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hi
 # Agreement
 
 
-def waiver_needs_severance(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def waiver_needs_severance(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
     """Dismissal protection waived (aml. § 15-16 (2)) without severance pay."""
     assert isinstance(record.model, Agreement)
     severance = record.model.severance
@@ -120,7 +110,9 @@ def waiver_needs_severance(context: RepositoryContext, record: LoadedRecord) -> 
         yield Hit(record, ("severance", "waiver_aml_15_16_2"))
 
 
-def agreement_dates_in_order(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def agreement_dates_in_order(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
     """An end date before the start date."""
     model = record.model
     assert isinstance(model, Agreement)
@@ -132,7 +124,9 @@ def agreement_dates_in_order(context: RepositoryContext, record: LoadedRecord) -
             yield Hit(record, path, {"field": ".".join(path)})
 
 
-def adopted_agreement_signed(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def adopted_agreement_signed(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
     """An agreement marked adopted without signatures."""
     assert isinstance(record.model, Agreement)
     if record.model.status == "adopted" and not record.model.signatures:
@@ -152,14 +146,14 @@ def _goal_name(goal: object, index: int) -> str:
     return str(name)
 
 
-def goal_count(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def goal_count(context: RepositoryContext, record: LoadedRecord, rule: Rule) -> Iterator[Hit]:
     """Fewer than three or more than five goals."""
     count = len(_goals(record))
-    if not 3 <= count <= 5:
+    if not rule.number("min_goals") <= count <= rule.number("max_goals"):
         yield Hit(record, ("goals",), {"count": count})
 
 
-def goal_anchored(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def goal_anchored(context: RepositoryContext, record: LoadedRecord, rule: Rule) -> Iterator[Hit]:
     """A goal not anchored in a council plan or decision."""
     for index, goal in enumerate(_goals(record)):
         anchors = getattr(goal, "anchoring", None) or []
@@ -168,7 +162,7 @@ def goal_anchored(context: RepositoryContext, record: LoadedRecord) -> Iterator[
             yield Hit(record, path, {"goal": _goal_name(goal, index)})
 
 
-def goal_indicator(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def goal_indicator(context: RepositoryContext, record: LoadedRecord, rule: Rule) -> Iterator[Hit]:
     """A goal without an indicator that has a target."""
     for index, goal in enumerate(_goals(record)):
         indicators = getattr(goal, "indicators", None) or []
@@ -177,14 +171,16 @@ def goal_indicator(context: RepositoryContext, record: LoadedRecord) -> Iterator
             yield Hit(record, path, {"goal": _goal_name(goal, index)})
 
 
-def goal_success_factors(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def goal_success_factors(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
     """A goal without critical success factors."""
     for index, goal in enumerate(_goals(record)):
         if not getattr(goal, "success_factors", None):
             yield Hit(record, ("goals", index), {"goal": _goal_name(goal, index)})
 
 
-def goal_identity(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+def goal_identity(context: RepositoryContext, record: LoadedRecord, rule: Rule) -> Iterator[Hit]:
     """A goal without id or title, or with an id used twice."""
     seen: set[str] = set()
     for index, goal in enumerate(_goals(record)):
@@ -208,14 +204,18 @@ def _elected(meeting: Meeting) -> list[str]:
     return [p.role for p in meeting.participants or [] if p.role in ELECTED_ROLES]
 
 
-def mayor_participates(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def mayor_participates(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """The mayor is not among the participants."""
     record, meeting = _meeting(conversation)
     if record and meeting and "mayor" not in _elected(meeting):
         yield Hit(record, ("participants",))
 
 
-def participant_count(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def participant_count(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Fewer than three or more than five elected participants."""
     record, meeting = _meeting(conversation)
     if not record or not meeting or not meeting.participants:
@@ -223,12 +223,15 @@ def participant_count(context: RepositoryContext, conversation: Conversation) ->
     count = len(_elected(meeting))
     settings = context.settings.model if context.settings else None
     body_kind = get(settings, ("employer_body", "kind"))
-    whole_body = body_kind in WHOLE_BODY_KINDS
-    if count < 3 or (count > 5 and not whole_body):
+    whole_body = body_kind in rule.names("whole_body_kinds")
+    too_many = count > rule.number("max_elected") and not whole_body
+    if count < rule.number("min_elected") or too_many:
         yield Hit(record, ("participants",), {"count": count})
 
 
-def broad_participation(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def broad_participation(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Neither the deputy mayor nor the opposition takes part."""
     record, meeting = _meeting(conversation)
     if not record or not meeting or not meeting.participants:
@@ -238,7 +241,9 @@ def broad_participation(context: RepositoryContext, conversation: Conversation) 
         yield Hit(record, ("participants",))
 
 
-def closed_meeting_basis(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def closed_meeting_basis(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """The meeting is not recorded as closed with a legal basis."""
     record, meeting = _meeting(conversation)
     if not record or not meeting:
@@ -249,7 +254,7 @@ def closed_meeting_basis(context: RepositoryContext, conversation: Conversation)
 
 
 def meeting_date_matches_folder(
-    context: RepositoryContext, conversation: Conversation
+    context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
     """``meeting.date`` differs from the folder's date."""
     record, meeting = _meeting(conversation)
@@ -268,14 +273,18 @@ def _minutes(conversation: Conversation) -> tuple[LoadedRecord | None, Minutes |
     return record, model if isinstance(model, Minutes) else None
 
 
-def minutes_results_review(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def minutes_results_review(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Element 1 of the minutes is missing."""
     record, minutes = _minutes(conversation)
     if record and minutes and is_blank(minutes.results_review):
         yield Hit(record, ("results_review",))
 
 
-def minutes_new_goals(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def minutes_new_goals(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Element 2 of the minutes is missing."""
     record, minutes = _minutes(conversation)
     if record and minutes and is_blank(minutes.new_goals):
@@ -283,7 +292,7 @@ def minutes_new_goals(context: RepositoryContext, conversation: Conversation) ->
 
 
 def minutes_interaction_principles(
-    context: RepositoryContext, conversation: Conversation
+    context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
     """Element 3 of the minutes is missing."""
     record, minutes = _minutes(conversation)
@@ -292,7 +301,7 @@ def minutes_interaction_principles(
 
 
 def minutes_development_measures(
-    context: RepositoryContext, conversation: Conversation
+    context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
     """Element 4 of the minutes is not answered (an empty list says: none agreed)."""
     record, minutes = _minutes(conversation)
@@ -300,7 +309,9 @@ def minutes_development_measures(
         yield Hit(record, ("development_measures",))
 
 
-def minutes_salary(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def minutes_salary(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """A salary conversation whose minutes give no salary conclusion."""
     _, meeting = _meeting(conversation)
     record, minutes = _minutes(conversation)
@@ -311,7 +322,9 @@ def minutes_salary(context: RepositoryContext, conversation: Conversation) -> It
         yield Hit(record, ("salary",))
 
 
-def withheld_needs_basis(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def withheld_needs_basis(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Something is withheld from the public minutes without a legal basis."""
     record, minutes = _minutes(conversation)
     if not record or not minutes:
@@ -330,59 +343,33 @@ def withheld_needs_basis(context: RepositoryContext, conversation: Conversation)
         yield Hit(record, ("confidential",) if minutes.confidential else None)
 
 
-def minutes_exist(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def minutes_exist(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """A conversation held some time ago has no minutes."""
     record, _ = _meeting(conversation)
-    if (
-        record is None
-        or "minutes" in conversation.records
-        or not _held(conversation, context.today)
-    ):
+    if record is None or "minutes" in conversation.records or not conversation.held(context.today):
         return
     assert conversation.date is not None
-    if (context.today - conversation.date).days > MINUTES_GRACE_DAYS:
+    if (context.today - conversation.date).days > rule.number("grace_days"):
         yield Hit(record, None)
 
 
-def minutes_reported(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def minutes_reported(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Minutes not reported to the council two months after the conversation."""
     record, minutes = _minutes(conversation)
     if not record or not minutes or conversation.date is None:
         return
     days = (context.today - conversation.date).days
-    if days > REPORT_GRACE_DAYS and (minutes.reported is None or minutes.reported.date is None):
+    if days > rule.number("grace_days") and (
+        minutes.reported is None or minutes.reported.date is None
+    ):
         yield Hit(record, ("reported",), {"days": days})
 
 
 # Readiness of an upcoming conversation
-
-
-def upcoming(conversation: Conversation, today: dt.date) -> bool:
-    """Tell whether the conversation is still ahead (or planned), so preparation matters."""
-    _, meeting = _meeting(conversation)
-    if meeting is not None and meeting.status in ("held", "cancelled"):
-        return False
-    return (
-        conversation.date is None
-        or conversation.date >= today
-        or (meeting is not None and meeting.status == "planned")
-    )
-
-
-def plan_for(context: RepositoryContext, conversation: Conversation) -> LoadedRecord | None:
-    """Return the plan a conversation reviews: the one it names, else the one covering its date."""
-    _, meeting = _meeting(conversation)
-    wanted = meeting.plan_under_review if meeting else None
-    by_name = {record.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: record for record in context.plans}
-    if wanted:
-        return by_name.get(str(wanted))
-    day = conversation.date
-    for record in context.plans:
-        assert isinstance(record.model, Plan)
-        period = record.model.period
-        if day and period and period.start and period.end and period.start <= day <= period.end:
-            return record
-    return None
 
 
 def _goal_ids(plan: LoadedRecord | None) -> list[str]:
@@ -392,24 +379,26 @@ def _goal_ids(plan: LoadedRecord | None) -> list[str]:
 
 
 def ready_plan_under_review(
-    context: RepositoryContext, conversation: Conversation
+    context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
     """An upcoming conversation with no plan to review."""
     record, _ = _meeting(conversation)
-    if not record or not upcoming(conversation, context.today) or "plan" in context.failed_kinds:
+    if not record or not conversation.upcoming(context.today) or "plan" in context.failed_kinds:
         return
-    if plan_for(context, conversation) is None:
+    if context.plan_for(conversation) is None:
         yield Hit(record, ("plan_under_review",))
 
 
-def ready_self_evaluation(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def ready_self_evaluation(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """The self-evaluation is missing, or says nothing about some of the plan's goals."""
     record, _ = _meeting(conversation)
-    if not record or not upcoming(conversation, context.today):
+    if not record or not conversation.upcoming(context.today):
         return
     if "self_evaluation" in conversation.failed:
         return
-    goals = _goal_ids(plan_for(context, conversation))
+    goals = _goal_ids(context.plan_for(conversation))
     evaluation = conversation.model("self_evaluation")
     answered = {
         g.goal for g in (evaluation.goals or [] if evaluation else []) if g.goal and g.status
@@ -420,10 +409,12 @@ def ready_self_evaluation(context: RepositoryContext, conversation: Conversation
         yield Hit(target, ("goals",) if evaluation else None, {"goals": ", ".join(missing) or "—"})
 
 
-def ready_group_input(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def ready_group_input(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """No input from one or more of the party groups."""
     record, _ = _meeting(conversation)
-    if not record or not upcoming(conversation, context.today) or "input" in conversation.failed:
+    if not record or not conversation.upcoming(context.today) or "input" in conversation.failed:
         return
     gathered = conversation.model("input")
     contributions = gathered.contributions or [] if gathered else []
@@ -435,12 +426,14 @@ def ready_group_input(context: RepositoryContext, conversation: Conversation) ->
         )
 
 
-def ready_panel_evaluation(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def ready_panel_evaluation(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """The panel has not written its evaluation."""
     record, _ = _meeting(conversation)
     if (
         not record
-        or not upcoming(conversation, context.today)
+        or not conversation.upcoming(context.today)
         or "evaluation" in conversation.failed
     ):
         return
@@ -450,7 +443,7 @@ def ready_panel_evaluation(context: RepositoryContext, conversation: Conversatio
         missing.append("evaluation.yaml")
     else:
         assessed = {g.goal for g in evaluation.goals or [] if g.goal and g.status}
-        missing += [g for g in _goal_ids(plan_for(context, conversation)) if g not in assessed]
+        missing += [g for g in _goal_ids(context.plan_for(conversation)) if g not in assessed]
         for name in ("leadership", "organisational_development", "political_decisions"):
             if is_blank(getattr(evaluation, name)):
                 missing.append(name)
@@ -461,17 +454,9 @@ def ready_panel_evaluation(context: RepositoryContext, conversation: Conversatio
         )
 
 
-def minutes_content_hash(minutes: Minutes) -> str:
-    """A checksum of what the minutes say, without the report itself and later amendments."""
-    import hashlib
-    import json
-
-    data = minutes.model_dump(mode="json", exclude={"reported", "amendments", "suppress"})
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def minutes_locked(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
+def minutes_locked(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
     """Minutes changed after they were reported (the checksum no longer matches)."""
     record, minutes = _minutes(conversation)
     reported = minutes.reported if minutes else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from utvikling import texts
-from utvikling.checklist.engine import Rule, rules
+from utvikling.checklist.ruledata import Rule, rules
 
 _SCOPES = {
     "settings": "utvikling.yaml",
@@ -22,17 +22,17 @@ _SCOPES = {
 
 def _what(rule: Rule) -> str:
     check = rule.check
-    if "required" in check:
-        return "må fylles ut: " + ", ".join(f"`{p}`" for p in check["required"])
-    if "answered" in check:
-        return "må besvares (også nei/0/[]): " + ", ".join(f"`{p}`" for p in check["answered"])
-    if "conditional" in check:
-        extra = check.get("when_agreed", [])
+    if check.required:
+        return "må fylles ut: " + ", ".join(f"`{p}`" for p in check.required)
+    if check.answered:
+        return "må besvares (også nei/0/[]): " + ", ".join(f"`{p}`" for p in check.answered)
+    if check.conditional:
+        extra = check.when_agreed
         detail = f"; når avtalt også {', '.join(f'`{e}`' for e in extra)}" if extra else ""
-        return f"`{check['conditional']}.agreed` må være true eller false{detail}"
-    if "present" in check:
-        return f"`{check['present']}` må ha innhold"
-    return f"egen kontroll (`{check['predicate']}`)"
+        return f"`{check.conditional}.agreed` må være true eller false{detail}"
+    if check.present:
+        return f"`{check.present}` må ha innhold"
+    return f"egen kontroll (`{check.predicate}`)"
 
 
 def rule_lines(lang: str) -> Iterator[str]:
@@ -69,12 +69,12 @@ def markdown_reference() -> str:
         refs = "; ".join(ref.render("nb") for ref in rule.references) or "–"
         words = {"council": "kommunestyret", "authority": "kommunen"}
         lines += [
-            f"### {rule.code} `{rule.id}`: {texts.fill(rule.label['nb'], words)}",
+            f"### {rule.code} `{rule.id}`: {texts.fill(rule.label.nb, words)}",
             "",
             f"- Alvorlighet: {texts.word(f'severity.{rule.severity}', 'nb')}",
             f"- Kontroll: {_what(rule)}",
-            f"- Nynorsk: {texts.fill(rule.label['nn'], words)}",
-            f"- Råd: {texts.fill(rule.hint['nb'], words)}",
+            f"- Nynorsk: {texts.fill(rule.label.nn, words)}",
+            f"- Råd: {texts.fill(rule.hint.nb, words)}",
             f"- Kilde: {refs}",
             "",
         ]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
+    from utvikling.actions.documents import DocumentOptions
     from utvikling.errors import UtviklingError
+    from utvikling.findings import Finding
 
 FormatOption = Annotated[
     list[str] | None,
@@ -33,7 +37,7 @@ def print_error(error: UtviklingError) -> None:
     found = getattr(error, "findings", None)
     if found:
         for finding in found:
-            typer.echo(finding.format(), err=True)
+            typer.echo(finding.format(getattr(error, "lang", "nb")), err=True)
         if found[0].message == error.message:
             return
     place = error.location()
@@ -68,6 +72,16 @@ def words(key: str, lang: str, **params: Any) -> str:
     )
 
 
+def parse_date(value: str | None) -> dt.date | None:
+    """Read a ``YYYY-MM-DD`` option value."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-09-15") from None
+
+
 def formats_of(values: list[str] | None) -> tuple[str, ...]:
     """Check ``--format`` values; Markdown is always included."""
     from utvikling.render.export import check_formats
@@ -75,12 +89,59 @@ def formats_of(values: list[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(("md", *check_formats(values or []))))
 
 
-def report_files(files: list[Any], lang: str) -> None:
-    """Name the files written besides the Markdown."""
-    from pathlib import Path
+def document_options(
+    today: str | None,
+    output: Path | None,
+    force: bool,
+    templates: Path | None,
+    formats: list[str] | None,
+) -> DocumentOptions:
+    """Gather the options every document command has."""
+    from utvikling.actions.documents import DocumentOptions
 
+    return DocumentOptions(
+        day=parse_date(today) or dt.date.today(),
+        output=output,
+        force=force,
+        templates=templates,
+        formats=formats_of(formats),
+    )
+
+
+def shown(path: Path) -> str:
+    """A path as the user sees it: relative to the working folder when it is below it."""
     from utvikling.records.repository import display_path
 
+    return display_path(path.resolve(), Path.cwd())
+
+
+def report_files(files: list[Any], lang: str) -> None:
+    """Name the files written besides the Markdown."""
     for path in files:
         if path.suffix != ".md":
-            typer.echo(words("done.written", lang, path=display_path(path.resolve(), Path.cwd())))
+            typer.echo(words("done.written", lang, path=shown(path)))
+
+
+def print_findings(findings: list[Finding], lang: str, *, info: bool = False) -> None:
+    """Print findings (without the info ones unless ``info``); exit 1 when any is an error."""
+    for finding in findings:
+        if finding.severity != "info" or info:
+            typer.echo(finding.format(lang))
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+PathOption = Annotated[Path, typer.Option(help="The records repository. Default: here.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(help="Folder for the documents. Default: dokumenter/ in the repository."),
+]
+TemplatesOption = Annotated[
+    Path | None, typer.Option(help="A folder of your own templates, searched first.")
+]
+ForceOption = Annotated[
+    bool, typer.Option(help="Replace documents even if they were edited by hand.")
+]
+NoInputOption = Annotated[
+    bool, typer.Option("--no-input", help="Never ask (this command asks nothing).")
+]

@@ -8,16 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-09-15") from None
+from utvikling.cli._output import handles_errors, parse_date, words
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -63,9 +54,11 @@ def check(
 
     Example: utvikling check examples/fjordvik-kommune
     """
-    from utvikling.records import CheckOptions, check_path
+    import json
 
-    day = _date(today)
+    from utvikling.actions.check import CheckOptions, Totals, check_paths
+
+    day = parse_date(today)
     options = CheckOptions(
         today=day or dt.date.today(),
         select=_codes(select),
@@ -73,47 +66,20 @@ def check(
         history=history,
         stale=stale,
     )
-    base = Path.cwd()
-    totals = {"error": 0, "warning": 0, "info": 0}
-    files = 0
+    totals = Totals()
     reports = []
-    lang = "nb"
-    for target in paths or [Path()]:
-        for result in check_path(target, options, jobs=jobs, base=base):
-            files += result.files
-            lang = result.language
-            for severity in totals:
-                totals[severity] += result.count(severity)
-            if as_json:
-                reports.append(
-                    {
-                        "path": result.root,
-                        "language": result.language,
-                        "files": result.files,
-                        "findings": [f.to_dict() for f in result.findings],
-                    }
-                )
-                continue
+    for result in check_paths(paths or [Path()], options, jobs=jobs, base=Path.cwd()):
+        totals.add(result)
+        if as_json:
+            reports.append(result.to_dict())
+        else:
             for finding in result.findings:
                 if finding.severity != "info" or show_info:
                     typer.echo(finding.format(result.language))
-    shown = totals["error"] + totals["warning"] + (totals["info"] if show_info else 0)
     if as_json:
-        import json
-
-        summary = {"errors": totals["error"], "warnings": totals["warning"], "info": totals["info"]}
-        document = {"version": 1, "repositories": reports, "summary": {**summary, "files": files}}
+        document = {"version": 1, "repositories": reports, "summary": totals.to_dict()}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
-    elif shown:
-        typer.echo(
-            words(
-                "done.summary",
-                lang,
-                errors=totals["error"],
-                warnings=totals["warning"],
-                infos=totals["info"],
-                files=files,
-            )
-        )
-    if totals["error"] or (strict and totals["warning"]):
+    elif totals.shown(show_info):
+        typer.echo(words("done.summary", totals.language, **totals.counts()))
+    if totals.failed(strict):
         raise typer.Exit(1)

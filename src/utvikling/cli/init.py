@@ -112,31 +112,23 @@ def init(
 
     Example: utvikling init fjordvik --name "Fjordvik kommune" --number 4699 --kind kommune
     """
-    from utvikling.models.settings import Settings
-    from utvikling.records import init_repository
-    from utvikling.records.init import settings_from_answers
+    from utvikling.actions.init import InvalidValueError
+    from utvikling.actions.init import init as create
 
-    values: dict[str, Any] = {}
-    if answers is not None:
-        values = settings_from_answers(answers).model_dump(exclude_none=True)
-    given = {
-        ("municipality", "name"): name,
-        ("municipality", "number"): number,
-        ("municipality", "kind"): kind,
-        ("chief_executive", "title"): title,
-        ("chief_executive", "name"): chief_executive,
-        ("employer_body", "name"): body,
-    }
-    for (section, key), value in given.items():
-        if value is not None:
-            values.setdefault(section, {})[key] = value
-    if language is not None:
-        values["language"] = language
-    if not no_input and sys.stdin.isatty():
-        values = _interactive(values)
-    settings = _validated(Settings, values)
-    result = init_repository(directory, settings, git=git)
-    lang = settings.language
+    given = _given(
+        {
+            "municipality": {"name": name, "number": number, "kind": kind},
+            "chief_executive": {"title": title, "name": chief_executive},
+            "employer_body": {"name": body},
+            "language": language,
+        }
+    )
+    ask = _interactive if not no_input and sys.stdin.isatty() else None
+    try:
+        result = create(directory, given, answers=answers, ask=ask, git=git)
+    except InvalidValueError as error:
+        raise typer.BadParameter(error.message) from None
+    lang = result.language
     for path in result.created:
         typer.echo(words("done.init_created", lang, path=path.as_posix()))
     for path in result.kept:
@@ -146,18 +138,12 @@ def init(
     typer.echo(words("done.init_next", lang, path=directory.as_posix()))
 
 
-def _validated(model: Any, values: dict[str, Any]) -> Any:
-    """Check option values with the model, so a bad one is refused before anything is written."""
-    from pydantic import ValidationError
-
-    from utvikling import texts
-    from utvikling.records.load import field_name
-
-    try:
-        return model.model_validate(values)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False, include_input=False)[0]
-        lang = "nn" if values.get("language") == "nn" else "nb"
-        problem, hint = texts.problem(first["type"], lang, dict(first.get("ctx") or {}))
-        field = field_name(tuple(first["loc"]))
-        raise typer.BadParameter(f"«{field}» {problem}. {hint}") from None
+def _given(options: dict[str, Any]) -> dict[str, Any]:
+    """The values given as options, without those left out (and sections left empty)."""
+    given: dict[str, Any] = {}
+    for key, value in options.items():
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if v is not None} or None
+        if value is not None:
+            given[key] = value
+    return given

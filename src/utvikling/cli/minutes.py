@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import FormatOption, formats_of, handles_errors, report_files, words
+from utvikling.cli._output import (
+    ForceOption,
+    FormatOption,
+    NoInputOption,
+    OutputOption,
+    PathOption,
+    TemplatesOption,
+    document_options,
+    handles_errors,
+    parse_date,
+    report_files,
+    shown,
+    words,
+)
 
 app = typer.Typer(
     help="The minutes' lifecycle: approve, acknowledge, report to the council, amend.\n\n"
@@ -17,35 +30,24 @@ app = typer.Typer(
     add_completion=False,
 )
 
-PathOption = Annotated[Path, typer.Option(help="The records repository. Default: here.")]
+ConversationArgument = Annotated[str, typer.Argument(help="The conversation's date or folder.")]
 OnOption = Annotated[
     str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The date. Default: today.")
 ]
 
 
-def _setup(path: Path, on: str | None) -> tuple[Any, Any, dt.date]:
-    from utvikling.cli.check import _date
-    from utvikling.records.repository import CheckOptions, check_repository
-
-    day = _date(on) or dt.date.today()
-    options = CheckOptions(today=day)
-    base = Path.cwd()
-    result = check_repository(path, options, base=base)
-    assert result.loaded is not None
-    return result.loaded.context, result.findings, day
+def _day(on: str | None) -> dt.date:
+    return parse_date(on) or dt.date.today()
 
 
-def _done(key: str, context: Any, path: Path, **params: Any) -> None:
-    from utvikling.records.repository import display_path
-
-    shown = display_path(path.resolve(), Path.cwd())
-    typer.echo(words(f"done.{key}", context.language, path=shown, **params))
+def _done(key: str, path: Path, lang: str) -> None:
+    typer.echo(words(f"done.{key}", lang, path=shown(path)))
 
 
 @app.command()
 @handles_errors
 def approve(
-    conversation: Annotated[str, typer.Argument(help="The conversation's date or folder.")],
+    conversation: ConversationArgument,
     by: Annotated[str, typer.Option("--by", help="The body that approved, e.g. formannskapet.")],
     on: OnOption = None,
     path: PathOption = Path(),
@@ -54,17 +56,16 @@ def approve(
 
     Example: utvikling minutes approve 2026-09-15 --by Arbeidsgiverutvalget --on 2026-09-22
     """
-    from utvikling.minutes import approve as approve_minutes
+    from utvikling.actions import minutes
 
-    context, findings, day = _setup(path, on)
-    done = approve_minutes(path, conversation, context, findings, body=by, day=day)
-    _done("minutes_approved", context, done)
+    done = minutes.approve(path, conversation, body=by, day=_day(on), base=Path.cwd())
+    _done("minutes_approved", done.path, done.lang)
 
 
 @app.command()
 @handles_errors
 def acknowledge(
-    conversation: Annotated[str, typer.Argument(help="The conversation's date or folder.")],
+    conversation: ConversationArgument,
     remark: Annotated[
         str | None, typer.Option(help="The chief executive's remark, if any.")
     ] = None,
@@ -75,17 +76,16 @@ def acknowledge(
 
     Example: utvikling minutes acknowledge 2026-09-15 --remark "Ingen merknader."
     """
-    from utvikling.minutes import acknowledge as acknowledge_minutes
+    from utvikling.actions import minutes
 
-    context, _, day = _setup(path, on)
-    done = acknowledge_minutes(path, conversation, context, day=day, remark=remark)
-    _done("minutes_acknowledged", context, done)
+    done = minutes.acknowledge(path, conversation, day=_day(on), remark=remark, base=Path.cwd())
+    _done("minutes_acknowledged", done.path, done.lang)
 
 
 @app.command()
 @handles_errors
 def report(
-    conversation: Annotated[str, typer.Argument(help="The conversation's date or folder.")],
+    conversation: ConversationArgument,
     case: Annotated[str, typer.Option("--case", help="The council's case number, e.g. 26/91.")],
     on: OnOption = None,
     body: Annotated[str | None, typer.Option(help="Default: the council.")] = None,
@@ -95,17 +95,18 @@ def report(
 
     Example: utvikling minutes report 2026-09-15 --case 26/91 --on 2026-10-22
     """
-    from utvikling.minutes import report as report_minutes
+    from utvikling.actions import minutes
 
-    context, _, day = _setup(path, on)
-    done = report_minutes(path, conversation, context, day=day, case_number=case, body=body)
-    _done("minutes_reported", context, done)
+    done = minutes.report(
+        path, conversation, day=_day(on), case_number=case, body=body, base=Path.cwd()
+    )
+    _done("minutes_reported", done.path, done.lang)
 
 
 @app.command()
 @handles_errors
 def amend(
-    conversation: Annotated[str, typer.Argument(help="The conversation's date or folder.")],
+    conversation: ConversationArgument,
     text: Annotated[str, typer.Option("--text", help="The amendment.")],
     reason: Annotated[str, typer.Option("--reason", help="Why the minutes are amended.")],
     on: OnOption = None,
@@ -115,33 +116,25 @@ def amend(
 
     Example: utvikling minutes amend 2026-09-15 --text "Rettet dato." --reason "Skrivefeil"
     """
-    from utvikling.minutes import amend as amend_minutes
+    from utvikling.actions import minutes
 
-    context, _, day = _setup(path, on)
-    done = amend_minutes(path, conversation, context, day=day, text=text, reason=reason)
-    _done("minutes_amended", context, done)
+    done = minutes.amend(
+        path, conversation, day=_day(on), text=text, reason=reason, base=Path.cwd()
+    )
+    _done("minutes_amended", done.path, done.lang)
 
 
 @handles_errors
 def render_minutes(
-    conversation: Annotated[str, typer.Argument(help="The conversation's date or folder.")],
+    conversation: ConversationArgument,
     path: PathOption = Path(),
     draft: Annotated[
         bool, typer.Option(help="Render even with required elements missing, gaps marked.")
     ] = False,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never ask (this command asks nothing).")
-    ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(help="Folder for the documents. Default: dokumenter/ in the repository."),
-    ] = None,
-    templates: Annotated[
-        Path | None, typer.Option(help="A folder of your own templates, searched first.")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option(help="Replace documents even if they were edited by hand.")
-    ] = False,
+    no_input: NoInputOption = False,
+    output: OutputOption = None,
+    templates: TemplatesOption = None,
+    force: ForceOption = False,
     today: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Date the documents as of this day.")
     ] = None,
@@ -156,24 +149,10 @@ def render_minutes(
 
     Example: utvikling render-minutes 2026-09-15
     """
-    from utvikling.minutes import find_conversation
-    from utvikling.minutes import render_minutes as render
+    from utvikling.actions.minutes import render_minutes as render
 
-    formats = formats_of(format)
-    context, findings, day = _setup(path, today)
-    current = find_conversation(path, conversation, context)
-    rendered = render(
-        path,
-        current,
-        context,
-        findings,
-        day=day,
-        draft=draft,
-        output=output,
-        force=force,
-        templates=templates,
-        formats=formats,
-    )
-    _done("minutes_public", context, rendered.public)
-    _done("minutes_internal", context, rendered.internal)
-    report_files(rendered.files, context.language)
+    options = document_options(today, output, force, templates, format)
+    rendered = render(path, conversation, options, draft=draft, base=Path.cwd())
+    _done("minutes_public", rendered.public, rendered.lang)
+    _done("minutes_internal", rendered.internal, rendered.lang)
+    report_files(rendered.files, rendered.lang)

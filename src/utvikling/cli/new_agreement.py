@@ -9,10 +9,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from utvikling.cli._output import FormatOption, formats_of, handles_errors, report_files, words
+from utvikling.cli._output import (
+    FormatOption,
+    TemplatesOption,
+    document_options,
+    handles_errors,
+    parse_date,
+    print_findings,
+    report_files,
+    words,
+)
 
 if TYPE_CHECKING:
-    from utvikling.agreements import FormItem
+    from utvikling.actions.agreement import FormItem
 
 
 def _show(value: Any) -> str:
@@ -84,7 +93,7 @@ def _ask_list(question: str, current: list[str] | None, lang: str) -> list[str] 
 def _walk(values: dict[str, Any], lang: str) -> dict[str, Any]:
     """Ask every question of the form, the current value as the default."""
     from utvikling import texts
-    from utvikling.agreements import form, get_path, set_path
+    from utvikling.actions.agreement import form, get_path, set_path
 
     def ask_item(item: FormItem, base: str = "") -> None:
         path = f"{base}{item.field}"
@@ -148,6 +157,18 @@ def _walk(values: dict[str, Any], lang: str) -> dict[str, Any]:
     return values
 
 
+def _questions(
+    values: dict[str, Any], lang: str, previous: str | None
+) -> tuple[dict[str, Any], str | None]:
+    """Ask every question, then whether the new agreement replaces the one in force."""
+    values = _walk(values, lang)
+    if previous is not None and _ask(
+        words("prompt.supersedes", lang, name=previous), "yesno", True, lang
+    ):
+        return values, previous
+    return values, None
+
+
 @handles_errors
 def new_agreement(
     path: Annotated[Path, typer.Argument(help="The records repository. Default: here.")] = Path(),
@@ -168,9 +189,7 @@ def new_agreement(
         Path | None,
         typer.Option(help="Folder for the draft. Default: dokumenter/ in the repository."),
     ] = None,
-    templates: Annotated[
-        Path | None, typer.Option(help="A folder of your own templates, searched first.")
-    ] = None,
+    templates: TemplatesOption = None,
     force: Annotated[
         bool, typer.Option(help="Replace a draft even if it was edited by hand.")
     ] = False,
@@ -191,65 +210,18 @@ def new_agreement(
 
     Example: utvikling new-agreement --answers svar.yaml --supersedes 2019-08-01 --no-input
     """
-    from utvikling.agreements import (
-        create_agreement,
-        current_agreement,
-        defaults,
-        read_answers,
-        write_draft,
-    )
-    from utvikling.cli.check import _date
-    from utvikling.records.repository import CheckOptions, check_repository, load_repository
+    from utvikling.actions.agreement import AgreementRequest
+    from utvikling.actions.agreement import new_agreement as create
 
-    day = _date(today) or dt.date.today()
-    formats = formats_of(format)
-    options = CheckOptions(today=day)
-    loaded = load_repository(path, options, base=Path.cwd())
-    context = loaded.context
-    lang = context.language
-    if context.settings is None:
-        for finding in loaded.findings:
-            typer.echo(finding.format(lang), err=True)
-        raise typer.Exit(1)
-    values = defaults(context)
-    if answers is not None:
-        from utvikling.agreements import deep_merge
-
-        values = deep_merge(values, read_answers(answers, lang))
-    if start_date is not None:
-        values["start_date"] = _date(start_date)
-    interactive = not no_input and sys.stdin.isatty()
-    previous = current_agreement(context)
-    if interactive:
-        values = _walk(values, lang)
-        if previous is not None and supersedes is None:
-            name = Path(previous.path).stem
-            if _ask(words("prompt.supersedes", lang, name=name), "yesno", True, lang):
-                supersedes = name
-    created = create_agreement(path, values, lang=lang, supersedes=supersedes)
-    result = check_repository(path, options, base=Path.cwd())
-    assert result.loaded is not None
-    reloaded = result.loaded
-    shown = next(r for r in reloaded.context.agreements if Path(r.path).name == created.path.name)
-    draft = write_draft(
-        path,
-        shown,
-        reloaded.context,
-        result.findings,
-        output=output,
-        force=force,
-        day=day,
-        templates=templates,
-        formats=formats,
-    )
-    typer.echo(words("done.agreement_created", lang, path=shown.path))
-    if created.superseded is not None:
-        typer.echo(words("done.agreement_superseded", lang, name=created.superseded.stem))
+    options = document_options(today, output, force, templates, format)
+    request = AgreementRequest(answers, parse_date(start_date), supersedes)
+    ask = _questions if not no_input and sys.stdin.isatty() else None
+    done = create(path, request, options, ask=ask, base=Path.cwd())
+    lang = done.lang
+    typer.echo(words("done.agreement_created", lang, path=done.shown))
+    if done.created.superseded is not None:
+        typer.echo(words("done.agreement_superseded", lang, name=done.created.superseded.stem))
+    draft = done.draft
     typer.echo(words("done.draft_written", lang, path=draft.path.as_posix(), gaps=len(draft.gaps)))
     report_files(draft.files, lang)
-    remaining = [f for f in result.findings if f.file == shown.path]
-    for finding in remaining:
-        if finding.severity != "info":
-            typer.echo(finding.format(lang))
-    if any(f.severity == "error" for f in remaining):
-        raise typer.Exit(1)
+    print_findings(done.findings, lang)

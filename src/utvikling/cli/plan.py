@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
+from utvikling.cli._output import handles_errors, parse_date, print_findings, words
 
 app = typer.Typer(
     help="The result and development plan: 3–5 goals, anchored and measurable.\n\n"
@@ -72,27 +72,12 @@ def new(
 
     Example: utvikling plan new 2027
     """
-    from utvikling.cli.check import _date
-    from utvikling.plans import agreed_goals, create_plan
-    from utvikling.records.repository import CheckOptions, check_repository, load_repository
+    from utvikling.actions.plan import new_plan
 
-    options = CheckOptions(today=_date(today) or dt.date.today())
-    base = Path.cwd()
-    context = load_repository(path, options, base=base).context
-    lang = context.language
-    based_on, goals = agreed_goals(context, year)
-    if not goals and not no_input and sys.stdin.isatty():
-        goals = _ask_goals(lang)
-    created = create_plan(path, year, context, goals=goals or None, based_on=based_on)
-    from utvikling.records.repository import display_path
-
-    shown = display_path(created.path.resolve(), base)
-    typer.echo(words("done.init_created", lang, path=shown))
-    if created.based_on:
-        typer.echo(words("done.plan_from_minutes", lang, folder=created.based_on))
-    result = check_repository(path, options, base=base)
-    remaining = [f for f in result.findings if f.file == shown and f.severity != "info"]
-    for finding in remaining:
-        typer.echo(finding.format(lang))
-    if any(f.severity == "error" for f in remaining):
-        raise typer.Exit(1)
+    day = parse_date(today) or dt.date.today()
+    ask = _ask_goals if not no_input and sys.stdin.isatty() else None
+    done = new_plan(path, year, day=day, ask=ask, base=Path.cwd())
+    typer.echo(words("done.init_created", done.lang, path=done.shown))
+    if done.created.based_on:
+        typer.echo(words("done.plan_from_minutes", done.lang, folder=done.created.based_on))
+    print_findings(done.findings, done.lang)

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import FormatOption, formats_of, handles_errors, report_files, words
+from utvikling.cli._output import (
+    ForceOption,
+    FormatOption,
+    NoInputOption,
+    OutputOption,
+    TemplatesOption,
+    document_options,
+    handles_errors,
+    print_findings,
+    report_files,
+    shown,
+    words,
+)
 
 
 @handles_errors
@@ -17,19 +28,10 @@ def prepare_conversation(
         str, typer.Argument(help="The conversation's date (2026-09-15) or its folder.")
     ],
     path: Annotated[Path, typer.Option(help="The records repository. Default: here.")] = Path(),
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never ask (this command asks nothing).")
-    ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(help="Folder for the agenda. Default: dokumenter/ in the repository."),
-    ] = None,
-    templates: Annotated[
-        Path | None, typer.Option(help="A folder of your own templates, searched first.")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option(help="Replace agenda documents even if they were edited by hand.")
-    ] = False,
+    no_input: NoInputOption = False,
+    output: OutputOption = None,
+    templates: TemplatesOption = None,
+    force: ForceOption = False,
     today: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Check and date as of this day.")
     ] = None,
@@ -45,52 +47,15 @@ def prepare_conversation(
 
     Example: utvikling prepare-conversation 2027-01-20
     """
-    from utvikling.cli.check import _date
-    from utvikling.conversations import prepare, readiness, render_agenda, resolve
-    from utvikling.records.repository import CheckOptions, check_repository, load_repository
+    from utvikling.actions.conversation import prepare_conversation as prepare
 
-    day = _date(today) or dt.date.today()
-    formats = formats_of(format)
-    options = CheckOptions(today=day)
-    base = Path.cwd()
-    loaded = load_repository(path, options, base=base)
-    if loaded.context.settings is None:
-        for finding in loaded.findings:
-            typer.echo(finding.format(loaded.context.language), err=True)
-        raise typer.Exit(1)
-    lang = loaded.context.language
-    prepared = prepare(path, conversation, loaded.context)
-    for created in prepared.created:
-        typer.echo(words("done.init_created", lang, path=_shown(created, base)))
-    folder, _ = resolve(path, conversation)
-    result = check_repository(path, options, base=base)
-    assert result.loaded is not None
-    reloaded = result.loaded
-    current = next(c for c in reloaded.context.conversations if c.folder == folder.name)
-    agenda = render_agenda(
-        path,
-        current,
-        reloaded.context,
-        day=day,
-        output=output,
-        force=force,
-        templates=templates,
-        formats=formats,
-    )
-    typer.echo(words("done.agenda_internal", lang, path=_shown(agenda.internal, base)))
-    typer.echo(words("done.agenda_public", lang, path=_shown(agenda.public, base)))
-    report_files(agenda.files, lang)
-    found = readiness(result.findings, folder.name)
-    shown = [f for f in found if f.severity != "info"]
-    if not shown:
-        typer.echo(words("done.ready", lang))
-    for finding in shown:
-        typer.echo(finding.format(lang))
-    if any(f.severity == "error" for f in found):
-        raise typer.Exit(1)
-
-
-def _shown(path: Path, base: Path) -> str:
-    from utvikling.records.repository import display_path
-
-    return display_path(path.resolve(), base)
+    options = document_options(today, output, force, templates, format)
+    done = prepare(path, conversation, options, base=Path.cwd())
+    for created in done.prepared.created:
+        typer.echo(words("done.init_created", done.lang, path=shown(created)))
+    typer.echo(words("done.agenda_internal", done.lang, path=shown(done.agenda.internal)))
+    typer.echo(words("done.agenda_public", done.lang, path=shown(done.agenda.public)))
+    report_files(done.agenda.files, done.lang)
+    if not any(f.severity != "info" for f in done.readiness):
+        typer.echo(words("done.ready", done.lang))
+    print_findings(done.readiness, done.lang)

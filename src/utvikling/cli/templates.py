@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
+from utvikling.cli._output import handles_errors, shown, words
 
 app = typer.Typer(
     help="The document templates: which layer each comes from, and starting an override.\n\n"
@@ -31,9 +31,9 @@ def list_templates(
 
     Example: utvikling templates list
     """
-    from utvikling.templates_catalog import catalog
+    from utvikling.actions.templates import list_templates as listed
 
-    entries = catalog(path, templates)
+    entries = listed(path, templates)
     width = max((len(e.name) for e in entries), default=0)
     for entry in entries:
         typer.echo(f"{entry.name:<{width}}  {entry.layer}")
@@ -49,8 +49,7 @@ def copy(
 
     Example: utvikling templates copy documents/nb/agreement.md.j2
     """
-    from utvikling.records.repository import display_path
-    from utvikling.templates_catalog import copy_template
+    from utvikling.actions.templates import copy_template
 
     target = copy_template(path, name)
-    typer.echo(words("done.init_created", "nb", path=display_path(target.resolve(), Path.cwd())))
+    typer.echo(words("done.init_created", "nb", path=shown(target)))

@@ -1,7 +1,7 @@
 """Record models: one record kind per module, all strict (unknown keys are errors).
 
-``RECORD_KINDS`` maps each kind's id to its model; the records layer decides which file holds
-which kind.
+``RECORD_KINDS`` maps each kind's id to its model; :mod:`utvikling.models.kinds` is the one
+registry that says where each kind's files live.
 """
 
 from __future__ import annotations
@@ -16,22 +16,16 @@ from utvikling.models.conversation import (
     PanelEvaluation,
     SelfEvaluation,
 )
+from utvikling.models.kinds import KINDS, RecordKind  # noqa: E402  (after the models)
 from utvikling.models.plan import Plan
 from utvikling.models.settings import Settings
 
-RECORD_KINDS: dict[str, type[BaseModel]] = {
-    "settings": Settings,
-    "agreement": Agreement,
-    "plan": Plan,
-    "meeting": Meeting,
-    "input": GroupInput,
-    "self_evaluation": SelfEvaluation,
-    "evaluation": PanelEvaluation,
-    "minutes": Minutes,
-}
+RECORD_KINDS: dict[str, type[BaseModel]] = {kind.id: kind.model for kind in KINDS}
 
 __all__ = [
+    "KINDS",
     "RECORD_KINDS",
+    "RecordKind",
     "Agreement",
     "GroupInput",
     "Meeting",

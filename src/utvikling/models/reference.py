@@ -8,19 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from utvikling.models import RECORD_KINDS, _types
+from utvikling.models import KINDS, RECORD_KINDS, _types
 from utvikling.models._types import is_confidential
 
-FILES = {
-    "settings": "utvikling.yaml",
-    "agreement": "agreements/<startdato>.yaml",
-    "plan": "plans/<år>.yaml",
-    "meeting": "conversations/<dato>/meeting.yaml",
-    "input": "conversations/<dato>/input.yaml",
-    "self_evaluation": "conversations/<dato>/self-evaluation.yaml",
-    "evaluation": "conversations/<dato>/evaluation.yaml",
-    "minutes": "conversations/<dato>/minutes.yaml",
-}
+FILES = {kind.id: kind.pattern for kind in KINDS}
 
 
 _NAMES = {

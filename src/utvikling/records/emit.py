@@ -7,8 +7,6 @@ and nothing is written.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -16,21 +14,9 @@ from pydantic import BaseModel
 
 from utvikling.models._types import Part
 from utvikling.records.load import _unwrap
+from utvikling.yamlsafe import scalar
 
 INDENT = "  "
-
-
-def scalar(value: Any) -> str:
-    """Write one value as a YAML 1.2 scalar our loader reads back unchanged."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _block_text(value: str, indent: str) -> str | None:

@@ -7,22 +7,23 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from utvikling import texts
+from utvikling.errors import InputError
+from utvikling.models.kinds import BY_ID, CONVERSATION_KINDS, KINDS
+
 SETTINGS_FILE = "utvikling.yaml"
 OUTPUT_DIR = "dokumenter"
 """Generated documents go here; never read as records."""
 
 TEMPLATES_DIR = "templates"
 YAML_SUFFIXES = (".yaml", ".yml")
-CONVERSATION_FILES = {
-    "meeting": "meeting",
-    "input": "input",
-    "self-evaluation": "self_evaluation",
-    "evaluation": "evaluation",
-    "minutes": "minutes",
-}
-EXPECTED = (
-    "utvikling.yaml, agreements/<dato>.yaml, plans/<år>.yaml, conversations/<dato>/"
-    "{meeting,input,self-evaluation,evaluation,minutes}.yaml"
+CONVERSATION_FILES = {kind.stem: kind.id for kind in CONVERSATION_KINDS if kind.stem}
+"""File stem → kind, for the files of a conversation folder."""
+_DATED_FOLDERS = {kind.folder: kind.id for kind in KINDS if kind.folder and kind.stem is None}
+"""Folder → kind, for kinds whose files are named after a date or a year."""
+EXPECTED = ", ".join(
+    [k.pattern for k in KINDS if not k.in_conversation]
+    + ["conversations/<dato>/{" + ",".join(CONVERSATION_FILES) + "}.yaml"]
 )
 _SKIPPED_DIRS = {OUTPUT_DIR, TEMPLATES_DIR, "node_modules", "__pycache__"}
 
@@ -47,10 +48,8 @@ def classify(relative: str) -> tuple[str | None, str | None]:
         return None, None
     if len(parts) == 1 and parts[0] in (SETTINGS_FILE, "utvikling.yml"):
         return "settings", None
-    if len(parts) == 2 and parts[0] == "agreements":
-        return "agreement", None
-    if len(parts) == 2 and parts[0] == "plans":
-        return "plan", None
+    if len(parts) == 2 and parts[0] in _DATED_FOLDERS:
+        return _DATED_FOLDERS[parts[0]], None
     if len(parts) == 3 and parts[0] == "conversations" and stem in CONVERSATION_FILES:
         return CONVERSATION_FILES[stem], parts[1]
     return None, None
@@ -99,9 +98,29 @@ def find_repositories(path: Path) -> list[Path]:
     return sorted(roots)
 
 
+def conversation_file(root: Path, folder: str, kind: str) -> Path:
+    """The path of the ``kind`` record of the conversation in ``conversations/<folder>/``."""
+    return root / "conversations" / folder / BY_ID[kind].file_name
+
+
 def folder_date(name: str) -> dt.date | None:
     """Return the date a conversation folder is named after, or None."""
     try:
         return dt.date.fromisoformat(name[:10]) if len(name) >= 10 else None
     except ValueError:
         return None
+
+
+def resolve_conversation(root: Path, reference: str) -> tuple[Path, dt.date]:
+    """Find the conversation folder for a date (``2026-09-15``) or a folder path.
+
+    Raises:
+        InputError: neither a date nor a folder named after one.
+    """
+    candidate = Path(reference)
+    name = candidate.name if candidate.name else reference
+    day = folder_date(name)
+    if day is None:
+        message, hint = texts.message("K001", "nb", {"reference": reference})
+        raise InputError(message, hint=hint)
+    return root / "conversations" / name, day

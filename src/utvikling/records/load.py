@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from utvikling import texts
-from utvikling.checklist import Finding, LoadedRecord
+from utvikling import texts, yamlsafe
+from utvikling.findings import Finding
 from utvikling.models import RECORD_KINDS
-from utvikling.records import yamlsafe
+from utvikling.records.loaded import LoadedRecord
 
 _DATE_ERRORS = {
     "date_from_datetime_parsing",

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from utvikling.records import yamlsafe
-from utvikling.records.files import replace_file
+from utvikling import yamlsafe
+from utvikling.files import replace_file
 
 
 class EditRefused(Exception):

@@ -15,7 +15,7 @@ import jinja2
 from utvikling import texts
 from utvikling._version import __version__
 from utvikling.errors import UtviklingError
-from utvikling.render import make_environment
+from utvikling.render.environment import make_environment
 
 PROVENANCE_PREFIX = "<!-- utvikling:"
 
@@ -94,42 +94,6 @@ def provenance(
     )
 
 
-def write_formats(
-    target: Path,
-    rendered: Rendered,
-    *,
-    formats: Sequence[str],
-    lang: str,
-    author: str,
-    day: dt.date,
-    search_path: Sequence[Path] = (),
-) -> list[Path]:
-    """Write the Markdown (always: it is the source) and the other formats asked for.
-
-    A ``reference.docx`` in a template folder on ``search_path`` gives the DOCX its styles and
-    letterhead.
-    """
-    from utvikling.records.files import create_file, replace_file
-
-    (replace_file if target.exists() else create_file)(target, rendered.text)
-    written = [target]
-    others = [f for f in formats if f != "md"]
-    if not others:
-        return written
-    from utvikling.render.export import Metadata, export, split_document
-
-    header, title, _ = split_document(rendered.text)
-    reference = next(
-        (p / "reference.docx" for p in search_path if (p / "reference.docx").is_file()), None
-    )
-    meta = Metadata(
-        title=title, author=author, lang=lang, day=day, provenance=readable(header, lang)
-    )
-    exported = export(target, others, meta, reference_doc=reference)
-    _record_written(target.parent, exported)
-    return written + exported
-
-
 def readable(header: str, lang: str) -> str:
     """The provenance header as a sentence, for the foot of DOCX, PDF and HTML documents."""
     inner = header.removeprefix(PROVENANCE_PREFIX).removesuffix("-->").strip()
@@ -138,72 +102,6 @@ def readable(header: str, lang: str) -> str:
     rest = "; ".join(parts[1:-1])
     sentence = f"{made[:1].upper()}{made[1:]}; {rest}." if rest else f"{made}."
     return sentence.replace("*", "")
-
-
-def search_path(root: Path, templates: Path | None) -> list[Path]:
-    """Template folders before the built-in ones: ``--templates``, then the repository's own."""
-    from utvikling.records import layout
-
-    return [p for p in (templates, root / layout.TEMPLATES_DIR) if p is not None and p.is_dir()]
-
-
-MANIFEST = ".utvikling-generert.json"
-"""Beside the documents: the checksum of every HTML, DOCX and PDF file the tool wrote, so that
-one changed afterwards (a draft finished in Word) is never replaced without ``--force``."""
-
-
-def _manifest(folder: Path) -> dict[str, str]:
-    import json
-
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _record_written(folder: Path, paths: Sequence[Path]) -> None:
-    import json
-
-    from utvikling.records.files import create_file, replace_file
-
-    manifest = _manifest(folder)
-    for path in paths:
-        manifest[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
-    target = folder / MANIFEST
-    (replace_file if target.exists() else create_file)(target, text)
-
-
-def _as_written(path: Path, manifest: dict[str, str]) -> bool:
-    if path.suffix == ".md":
-        return unedited(path)
-    recorded = manifest.get(path.name)
-    return recorded is not None and recorded == hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def refuse_hand_edited(
-    targets: Sequence[Path], *, force: bool, lang: str, formats: Sequence[str] = ("md",)
-) -> None:
-    """Stop before writing anything when a document was changed by hand (unless ``force``).
-
-    Checks each Markdown target and the other formats that would be written beside it: a
-    Markdown file by its provenance header, the others by the checksum the tool recorded.
-
-    Raises:
-        FileExistsRefusedError: a file that would be written exists and was changed by hand.
-    """
-    from utvikling.errors import FileExistsRefusedError
-
-    if force:
-        return
-    for target in targets:
-        manifest = _manifest(target.parent)
-        for fmt in dict.fromkeys(("md", *formats)):
-            path = target.with_suffix(f".{fmt}")
-            if path.exists() and not _as_written(path, manifest):
-                message, hint = texts.message("N005", lang, {"name": path.name})
-                raise FileExistsRefusedError(message, hint=hint, file=path)
 
 
 def sources_of(path: Path) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from utvikling.errors import UsageError
-from utvikling.records.files import create_file, replace_file
+from utvikling.files import create_file, replace_file
 
 FORMATS = ("md", "html", "docx", "pdf")
 PDF_STANDARD: Final = "a-2b"

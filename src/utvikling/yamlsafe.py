@@ -18,6 +18,8 @@ cheap bound is too high).
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -340,3 +342,16 @@ def _construct(node: Node, depth: int) -> Any:
             )
         result[key] = _construct(value_node, depth)
     return result
+
+
+def scalar(value: Any) -> str:
+    """Write one value as a YAML 1.2 scalar our loader reads back unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(str(value), ensure_ascii=False)

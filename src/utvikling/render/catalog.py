@@ -8,8 +8,7 @@ from pathlib import Path
 
 from utvikling import texts
 from utvikling.errors import FileExistsRefusedError, InputError
-from utvikling.records import layout
-from utvikling.render import BUILTIN_TEMPLATES
+from utvikling.render.environment import BUILTIN_TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -22,19 +21,27 @@ class TemplateEntry:
     path: Path
 
 
-def layers(root: Path, extra: Path | None = None) -> list[tuple[str, Path]]:
-    """The search path, first match wins: ``--templates``, the repository's, the built-in."""
+def layers(repository: Path, extra: Path | None = None) -> list[tuple[str, Path]]:
+    """The search path, first match wins: ``--templates``, the repository's, the built-in.
+
+    ``repository`` is the records repository's own template folder.
+    """
     found = [("--templates", extra)] if extra is not None else []
-    return [*found, ("repository", root / layout.TEMPLATES_DIR), ("built-in", BUILTIN_TEMPLATES)]
+    return [*found, ("repository", repository), ("built-in", BUILTIN_TEMPLATES)]
 
 
-def catalog(root: Path, extra: Path | None = None) -> list[TemplateEntry]:
+def search_path(repository: Path, extra: Path | None = None) -> list[Path]:
+    """The template folders searched before the built-in ones, those that exist."""
+    return [folder for _, folder in layers(repository, extra)[:-1] if folder.is_dir()]
+
+
+def catalog(repository: Path, extra: Path | None = None) -> list[TemplateEntry]:
     """List every document template once, with the layer it is taken from.
 
     Record skeletons (``records/``) are the tool's own and are not overridden.
     """
     chosen: dict[str, TemplateEntry] = {}
-    for layer, folder in layers(root, extra):
+    for layer, folder in layers(repository, extra):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
@@ -44,8 +51,8 @@ def catalog(root: Path, extra: Path | None = None) -> list[TemplateEntry]:
     return sorted(chosen.values(), key=lambda e: e.name)
 
 
-def copy_template(root: Path, name: str, lang: str = "nb") -> Path:
-    """Copy a built-in template into the repository's ``templates/`` to start an override.
+def copy_template(repository: Path, name: str, lang: str = "nb") -> Path:
+    """Copy a built-in template into the repository's template folder to start an override.
 
     Raises:
         InputError: there is no built-in template of that name.
@@ -55,7 +62,7 @@ def copy_template(root: Path, name: str, lang: str = "nb") -> Path:
     if not name.startswith("documents/") or not source.is_file() or ".." in Path(name).parts:
         message, hint = texts.message("T001", lang, {"name": name})
         raise InputError(message, hint=hint)
-    target = root / layout.TEMPLATES_DIR / name
+    target = repository / name
     if target.exists():
         message, hint = texts.message("T002", lang, {"name": name})
         raise FileExistsRefusedError(message, hint=hint, file=target)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from utvikling import texts
-from utvikling.errors import FileExistsRefusedError
+from utvikling.errors import FileExistsRefusedError, UsageError
+from utvikling.files import create_file
 from utvikling.models.settings import Settings
 from utvikling.records import layout
-from utvikling.records.files import create_file
 from utvikling.records.load import load_answers
 
 
@@ -26,6 +27,7 @@ class InitResult:
     """Files that were there already and were left as they were."""
     git: str = "skipped"
     """``initialised``, ``existing`` (already in a git repository), or ``unavailable``."""
+    language: str = "nb"
 
 
 def settings_from_answers(path: Path) -> Settings:
@@ -71,7 +73,7 @@ def init_repository(root: Path, settings: Settings, *, git: bool = True) -> Init
         existing = root / layout.SETTINGS_FILE
         message, hint = texts.message("I001", lang)
         raise FileExistsRefusedError(message, hint=hint, file=existing)
-    from utvikling.render import render_skeleton
+    from utvikling.render.environment import render_skeleton
 
     context: dict[str, Any] = settings.model_dump()
     for key in ("municipality", "chief_executive", "employer_body"):
@@ -84,7 +86,7 @@ def init_repository(root: Path, settings: Settings, *, git: bool = True) -> Init
         root / "conversations" / "README.md": f"{lang}/conversations.README.md.j2",
         root / ".gitignore": f"{lang}/gitignore.j2",
     }
-    result = InitResult(root)
+    result = InitResult(root, language=lang)
     root.mkdir(parents=True, exist_ok=True)
     for path, template in files.items():
         try:
@@ -104,3 +106,62 @@ def _blank(section: str) -> dict[str, Any]:
         "employer_body": ("kind", "name", "members"),
     }[section]
     return dict.fromkeys(names)
+
+
+class InvalidValueError(UsageError):
+    """A value given for the new repository does not fit the settings model (exit code 2)."""
+
+
+Asker = Callable[[dict[str, Any]], dict[str, Any]]
+"""Asks on a terminal for what is missing: values so far → completed values."""
+
+
+def validated_settings(values: dict[str, Any]) -> Settings:
+    """Check the values with the model, so a bad one is refused before anything is written.
+
+    Raises:
+        InvalidValueError: a value does not fit (the first one, named by its field).
+    """
+    from pydantic import ValidationError
+
+    from utvikling.records.load import field_name
+
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        lang = "nn" if values.get("language") == "nn" else "nb"
+        problem, hint = texts.problem(first["type"], lang, dict(first.get("ctx") or {}))
+        field = field_name(tuple(first["loc"]))
+        raise InvalidValueError(f"«{field}» {problem}. {hint}") from None
+
+
+def init(
+    root: Path,
+    given: dict[str, Any],
+    *,
+    answers: Path | None = None,
+    ask: Asker | None = None,
+    git: bool = True,
+) -> InitResult:
+    """Create a records repository from an answers file, given values and questions.
+
+    ``given`` holds the values from options, shaped like ``utvikling.yaml`` (they win over the
+    answers file); ``ask`` completes what is still missing.
+
+    Raises:
+        InputError: the answers file cannot be used.
+        InvalidValueError: a value does not fit.
+        FileExistsRefusedError: ``root`` already holds a records repository.
+    """
+    values: dict[str, Any] = {}
+    if answers is not None:
+        values = settings_from_answers(answers).model_dump(exclude_none=True)
+    for key, value in given.items():
+        if isinstance(value, dict):
+            values.setdefault(key, {}).update(value)
+        else:
+            values[key] = value
+    if ask is not None:
+        values = ask(values)
+    return init_repository(root, validated_settings(values), git=git)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from utvikling import texts
-from utvikling.agreements import prune, settings_of, terms
-from utvikling.checklist import RepositoryContext
+from utvikling import texts, yamlsafe
+from utvikling.actions.agreement import prune
+from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.errors import FileExistsRefusedError
+from utvikling.files import create_file
+from utvikling.findings import Finding
 from utvikling.models import Minutes, Plan
-from utvikling.records import yamlsafe
 from utvikling.records.emit import emit
-from utvikling.records.files import create_file
+from utvikling.records.loaded import RepositoryContext
+from utvikling.records.repository import display_path, load_repository
 
 
 @dataclass
@@ -42,7 +45,7 @@ def agreed(
     ):
         if conversation.date is None or conversation.date > end:
             continue
-        minutes = conversation.model("minutes")
+        minutes = conversation.minutes
         if isinstance(minutes, Minutes) and minutes.new_goals and minutes.new_goals.goals:
             goals = [prune(g.model_dump(mode="python")) for g in minutes.new_goals.goals]
             measures = minutes.development_measures
@@ -62,7 +65,7 @@ def plan_text(values: dict[str, Any], year: int, context: RepositoryContext) -> 
     """Return the YAML for a new plan with guiding comments, checked by reading it back."""
     lang = context.language
     form = texts.data_file("plan_form.yaml")
-    words = {"year": year, **terms(settings_of(context), lang)}
+    words = {"year": year, **texts.terms(context.kind, lang)}
     intro = texts.fill(texts.localized(form["intro"], lang), words)
     comments = {path: texts.localized(text, lang) for path, text in form["comments"].items()}
     body = emit(Plan, values, comments=comments)
@@ -107,3 +110,41 @@ def create_plan(
     plan = Plan.model_validate(prune(values))
     create_file(target, plan_text(prune(plan.model_dump(mode="python")), year, context))
     return NewPlan(target, plan, based_on)
+
+
+GoalAsker = Callable[[str], list[dict[str, Any]]]
+"""Asks for the goals of a guided start, in the given language."""
+
+
+@dataclass
+class PlanResult:
+    """What :func:`new_plan` did, and what the checklist still says about the new plan."""
+
+    created: NewPlan
+    shown: str
+    findings: list[Finding]
+    lang: str
+
+
+def new_plan(
+    root: Path,
+    year: int,
+    *,
+    day: dt.date,
+    ask: GoalAsker | None = None,
+    base: Path | None = None,
+) -> PlanResult:
+    """Create ``plans/<year>.yaml`` from the goals agreed in the last minutes, or ask for them.
+
+    Raises:
+        FileExistsRefusedError: the plan exists already.
+    """
+    context = load_repository(root, day, base=base).context
+    based_on, goals = agreed_goals(context, year)
+    if not goals and ask is not None:
+        goals = ask(context.language)
+    created = create_plan(root, year, context, goals=goals or None, based_on=based_on)
+    result = check_repository(root, CheckOptions(today=day), base=base)
+    shown = display_path(created.path.resolve(), base)
+    remaining = [f for f in result.findings if f.file == shown]
+    return PlanResult(created, shown, remaining, context.language)

@@ -1,14 +1,14 @@
 """New agreements: the question form, defaults, writing the record, superseding, the draft.
 
-``new-agreement`` in the CLI collects answers (from questions, an answers file, or both) and
-calls :func:`create_agreement`; everything it does can be done from Python.
+``new-agreement`` calls :func:`new_agreement` with an optional ``ask`` function (the CLI's
+questions on a terminal); everything it does can be done from Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,14 +16,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from utvikling import texts
-from utvikling.checklist import Finding, LoadedRecord, RepositoryContext
+from utvikling import texts, yamlsafe
+from utvikling.actions.check import CheckOptions, check_repository
+from utvikling.actions.documents import DocumentOptions, parties, write_documents
 from utvikling.errors import FileExistsRefusedError, InputError
-from utvikling.models import Agreement, Settings
-from utvikling.records import layout, yamlsafe
-from utvikling.records.emit import emit, scalar
-from utvikling.records.files import create_file, replace_file
+from utvikling.files import create_file, replace_file
+from utvikling.findings import Finding
+from utvikling.models import Agreement
+from utvikling.records.emit import emit
 from utvikling.records.load import load_answers, schema_findings
+from utvikling.records.loaded import LoadedRecord, RepositoryContext
+from utvikling.records.repository import load_settings
+from utvikling.render.documents import Source
+from utvikling.render.writing import DocumentSpec
+from utvikling.yamlsafe import scalar
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,6 @@ def form() -> tuple[FormGroup, ...]:
     )
 
 
-def terms(settings: Settings | None, lang: str) -> dict[str, str]:
-    """Return the words for this kind of authority in ``lang`` (``kommunestyret`` …)."""
-    kind = (settings.municipality.kind if settings and settings.municipality else None) or "kommune"
-    table: dict[str, str] = texts.data_file("terms.yaml")["terms"][kind][lang]
-    return table
-
-
 def get_path(data: dict[str, Any], path: str) -> Any:
     """Return the value at a dotted path in nested dicts, or None."""
     value: Any = data
@@ -115,29 +114,17 @@ def prune(value: Any) -> Any:
     return value
 
 
-def current_agreement(context: RepositoryContext) -> LoadedRecord | None:
-    """Return the agreement in force: the latest one that is not superseded."""
-    candidates = [
-        r
-        for r in context.agreements
-        if isinstance(r.model, Agreement) and not r.model.superseded_by
-    ]
-    candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
-    return candidates[-1] if candidates else None
-
-
 def defaults(context: RepositoryContext) -> dict[str, Any]:
     """Suggested values: the agreement in force, then utvikling.yaml and the standard terms."""
-    settings = context.settings.model if context.settings else None
-    assert settings is None or isinstance(settings, Settings)
-    previous = current_agreement(context)
+    settings = context.settings_model
+    previous = context.current_agreement()
     values: dict[str, Any] = {}
     if previous is not None:
         values = prune(previous.model.model_dump(mode="python"))
         for key in ("status", "supersedes", "superseded_by", "signatures", "adoption", "suppress"):
             values.pop(key, None)
     settings_data = prune(settings.model_dump(mode="python")) if settings else {}
-    words = terms(settings, context.language)
+    words = texts.terms(context.kind, context.language)
     for group in form():
         for item in group.items:
             if item.default is None or get_path(values, item.field) is not None:
@@ -312,42 +299,21 @@ def create_agreement(
     return NewAgreement(target, agreement, old_path)
 
 
-def open_items(findings: list[Finding], path: str) -> Iterator[Finding]:
-    """Yield the checklist findings about the agreement at ``path``."""
-    return (f for f in findings if f.file == path and f.code.startswith("A"))
-
-
-def settings_of(context: RepositoryContext) -> Settings | None:
-    """Return the repository's settings model, if it loaded."""
-    model = context.settings.model if context.settings else None
-    return model if isinstance(model, Settings) else None
-
-
 def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str, Any]:
     """Return what the draft template sees: public data only."""
-    from utvikling.privacy import public
+    from utvikling.render.projection import public
 
-    settings = settings_of(context)
-    title = agreement.title or (
-        settings.chief_executive.title if settings and settings.chief_executive else None
-    )
-    title = title or "kommunedirektør"
+    settings = context.settings_model
+    words = parties(context)
+    title = agreement.title or words["ce_title"]
     return {
+        **words,
         "agreement": public(agreement),
         "settings": public(settings) if settings else None,
-        "terms": terms(settings, context.language),
         "ce_title": title,
-        "ce": definite(title),
+        "ce": texts.definite(title),
         "lang": context.language,
     }
-
-
-def definite(title: str) -> str:
-    """Return the definite form of a title: kommunedirektør → kommunedirektøren."""
-    words = title.split(" ")
-    last = words[-1]
-    words[-1] = last + ("n" if last.endswith("e") else "en")
-    return " ".join(words)
 
 
 @dataclass
@@ -364,76 +330,107 @@ def write_draft(
     record: LoadedRecord,
     context: RepositoryContext,
     findings: list[Finding],
-    *,
-    output: Path | None = None,
-    force: bool = False,
-    day: dt.date | None = None,
-    templates: Path | None = None,
-    formats: tuple[str, ...] = ("md",),
+    options: DocumentOptions,
 ) -> Draft:
-    """Render the agreement draft (Markdown) for ``record`` into the output folder.
-
-    A draft that was edited by hand since it was generated is not replaced unless ``force``.
+    """Render the agreement draft for ``record`` into the output folder.
 
     Raises:
-        FileExistsRefusedError: the draft exists and was edited by hand.
+        FileExistsRefusedError: the draft exists and was edited by hand (without ``force``).
     """
-    from utvikling.render.documents import (
-        Source,
-        refuse_hand_edited,
-        render_document,
-        search_path,
-        write_formats,
-    )
-
     assert isinstance(record.model, Agreement)
-    lang = context.language
-    folder = output or root / layout.OUTPUT_DIR
-    target = folder / f"avtaleutkast-{Path(record.path).stem}.md"
-    refuse_hand_edited([target], force=force, lang=lang, formats=formats)
-    missing = []
+    target = options.folder(root) / f"avtaleutkast-{record.stem}.md"
+    missing: list[str] = []
     for finding in findings:
-        if finding.file == record.path and finding.severity in ("error", "warning"):
-            label = finding.message
-            if label not in missing:
-                missing.append(label)
+        open_item = finding.file == record.path and finding.severity in ("error", "warning")
+        if open_item and finding.message not in missing:
+            missing.append(finding.message)
     template_context = draft_context(record.model, context)
     template_context["missing"] = missing
-    search = search_path(root, templates)
-    rendered = render_document(
-        f"documents/{lang}/agreement.md.j2",
-        template_context,
-        lang=lang,
-        root=template_context["agreement"],
-        sources=[Source.of(root, f"agreements/{Path(record.path).name}")],
-        day=day or dt.date.today(),
-        search_path=search,
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    settings = settings_of(context)
-    author = settings.municipality.name if settings and settings.municipality else ""
-    files = write_formats(
+    spec = DocumentSpec(
         target,
-        rendered,
-        formats=formats,
-        lang=lang,
-        author=author or "",
-        day=day or dt.date.today(),
-        search_path=search,
+        f"documents/{context.language}/agreement.md.j2",
+        template_context,
+        [Source.of(root, f"agreements/{Path(record.path).name}")],
+        root=template_context["agreement"],
     )
-    return Draft(target, rendered.gaps, files)
+    written = write_documents(root, context, [spec], options)
+    return Draft(target, written.rendered[0].gaps, written.files)
+
+
+@dataclass(frozen=True)
+class AgreementRequest:
+    """What the user gave ``new-agreement``: answers, a start date, the agreement it replaces."""
+
+    answers: Path | None = None
+    start_date: dt.date | None = None
+    supersedes: str | None = None
+
+
+Asker = Callable[[dict[str, Any], str, str | None], tuple[dict[str, Any], str | None]]
+"""Asks the questions: (values so far, language, the agreement in force) → (values, the
+agreement the new one supersedes)."""
+
+
+@dataclass
+class AgreementResult:
+    """What :func:`new_agreement` did, and what is still open in the new agreement."""
+
+    created: NewAgreement
+    shown: str
+    """The new record's path as the user sees it."""
+    draft: Draft
+    findings: list[Finding]
+    lang: str
+
+
+def new_agreement(
+    root: Path,
+    request: AgreementRequest,
+    documents: DocumentOptions,
+    *,
+    ask: Asker | None = None,
+    base: Path | None = None,
+) -> AgreementResult:
+    """Write a new agreement from defaults, answers and questions; render its draft; check it.
+
+    Raises:
+        InputError: the repository's settings do not load, or the answers are not usable.
+        FileExistsRefusedError: the agreement or a hand-edited draft exists.
+    """
+    context = load_settings(root, documents.day, base=base)
+    lang = context.language
+    values = defaults(context)
+    if request.answers is not None:
+        values = deep_merge(values, read_answers(request.answers, lang))
+    if request.start_date is not None:
+        values["start_date"] = request.start_date
+    supersedes = request.supersedes
+    if ask is not None:
+        previous = context.current_agreement() if supersedes is None else None
+        values, chosen = ask(values, lang, previous.stem if previous else None)
+        supersedes = supersedes or chosen
+    created = create_agreement(root, values, lang=lang, supersedes=supersedes)
+    result = check_repository(root, CheckOptions(today=documents.day), base=base)
+    assert result.loaded is not None
+    reloaded = result.loaded.context
+    record = next(r for r in reloaded.agreements if Path(r.path).name == created.path.name)
+    draft = write_draft(root, record, reloaded, result.findings, documents)
+    remaining = [f for f in result.findings if f.file == record.path]
+    return AgreementResult(created, record.path, draft, remaining, lang)
 
 
 __all__ = [
+    "AgreementRequest",
+    "AgreementResult",
+    "Draft",
     "FormGroup",
     "FormItem",
-    "Draft",
     "NewAgreement",
     "create_agreement",
-    "current_agreement",
     "defaults",
     "draft_context",
     "form",
+    "new_agreement",
     "read_answers",
     "write_draft",
 ]

@@ -14,17 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from utvikling import texts
-from utvikling.agreements import definite, settings_of, terms
-from utvikling.checklist import Conversation, Finding, RepositoryContext
-from utvikling.checklist.predicates import minutes_content_hash, plan_for
-from utvikling.conversations import label, resolve
+from utvikling.actions.check import CheckOptions, check_repository
+from utvikling.actions.documents import DocumentOptions, label, parties, write_documents
+from utvikling.checklist import approval_blockers
 from utvikling.errors import UtviklingError
+from utvikling.findings import Finding
 from utvikling.models import Meeting, Minutes, Plan
-from utvikling.records import layout
+from utvikling.records.integrity import minutes_content_hash
+from utvikling.records.layout import resolve_conversation
+from utvikling.records.loaded import Conversation, RepositoryContext
 from utvikling.records.roundtrip import EditRefused, edit_top_level
-
-REQUIRED = ("C201", "C202", "C203", "C206")
-"""Findings that stop the minutes from being approved or rendered (except as a draft)."""
+from utvikling.render.documents import Source
+from utvikling.render.writing import DocumentSpec
 
 
 class MinutesError(UtviklingError):
@@ -46,7 +47,7 @@ def find_conversation(root: Path, reference: str, context: RepositoryContext) ->
     Raises:
         MinutesError: there is no such conversation (so no minutes).
     """
-    folder, _ = resolve(root, reference)
+    folder, _ = resolve_conversation(root, reference)
     for conversation in context.conversations:
         if conversation.folder == folder.name:
             return conversation
@@ -54,7 +55,7 @@ def find_conversation(root: Path, reference: str, context: RepositoryContext) ->
 
 
 def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
-    folder, _ = resolve(root, reference)
+    folder, _ = resolve_conversation(root, reference)
     path = folder / "minutes.yaml"
     if not path.is_file():
         raise _fail("L006", lang, path, folder=folder.name)
@@ -76,7 +77,7 @@ def _edit(path: Path, changes: dict[str, Any], lang: str) -> None:
 
 def _unlocked(minutes: Minutes, path: Path, folder: str, context: RepositoryContext) -> None:
     if minutes.reported and minutes.reported.date:
-        council = terms(settings_of(context), context.language)["council"]
+        council = texts.terms(context.kind, context.language)["council"]
         raise _fail(
             "L001",
             context.language,
@@ -90,23 +91,35 @@ def _unlocked(minutes: Minutes, path: Path, folder: str, context: RepositoryCont
 def blocking(findings: list[Finding], folder: str) -> list[Finding]:
     """The findings about these minutes that stop approval and final rendering."""
     marker = f"conversations/{folder}/minutes.yaml"
-    return [f for f in findings if f.code in REQUIRED and f.file and f.file.endswith(marker)]
+    blockers = approval_blockers()
+    return [f for f in findings if f.code in blockers and f.file and f.file.endswith(marker)]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A lifecycle step that was recorded: the minutes file, and the repository's language."""
+
+    path: Path
+    lang: str
+
+
+def _checked(
+    root: Path, day: dt.date, base: Path | None
+) -> tuple[RepositoryContext, list[Finding]]:
+    result = check_repository(root, CheckOptions(today=day), base=base)
+    assert result.loaded is not None
+    return result.loaded.context, result.findings
 
 
 def approve(
-    root: Path,
-    reference: str,
-    context: RepositoryContext,
-    findings: list[Finding],
-    *,
-    body: str,
-    day: dt.date,
-) -> Path:
+    root: Path, reference: str, *, body: str, day: dt.date, base: Path | None = None
+) -> Step:
     """Record that the panel approved the minutes.
 
     Raises:
         MinutesError: locked, or required elements missing (the findings say which).
     """
+    context, findings = _checked(root, day, base)
     lang = context.language
     path, minutes, folder = _load(root, reference, lang)
     _unlocked(minutes, path, folder, context)
@@ -115,32 +128,34 @@ def approve(
         message, hint = texts.message("L004", lang)
         raise MinutesError(message, hint=hint, file=path, findings=missing)
     _edit(path, {"approved": {"body": body, "date": day}}, lang)
-    return path
+    return Step(path, lang)
 
 
 def acknowledge(
-    root: Path, reference: str, context: RepositoryContext, *, day: dt.date, remark: str | None
-) -> Path:
+    root: Path, reference: str, *, day: dt.date, remark: str | None, base: Path | None = None
+) -> Step:
     """Record that the chief executive has read the approved minutes (with a remark, if any)."""
+    context, _ = _checked(root, day, base)
     lang = context.language
     path, minutes, folder = _load(root, reference, lang)
     _unlocked(minutes, path, folder, context)
     if not (minutes.approved and minutes.approved.date):
         raise _fail("L002", lang, path, folder=folder)
     _edit(path, {"acknowledged": {"date": day, "remark": remark}}, lang)
-    return path
+    return Step(path, lang)
 
 
 def report(
     root: Path,
     reference: str,
-    context: RepositoryContext,
     *,
     day: dt.date,
     case_number: str,
     body: str | None = None,
-) -> Path:
+    base: Path | None = None,
+) -> Step:
     """Record that the minutes were reported to the council, and lock them."""
+    context, _ = _checked(root, day, base)
     lang = context.language
     path, minutes, folder = _load(root, reference, lang)
     _unlocked(minutes, path, folder, context)
@@ -148,7 +163,7 @@ def report(
         raise _fail("L002", lang, path, folder=folder)
     if not (minutes.acknowledged and minutes.acknowledged.date):
         raise _fail("L007", lang, path, folder=folder)
-    council = terms(settings_of(context), lang)["council"]
+    council = texts.terms(context.kind, lang)["council"]
     reported = {
         "body": body or council[0].upper() + council[1:],
         "case_number": case_number,
@@ -156,27 +171,28 @@ def report(
         "content_sha256": minutes_content_hash(minutes),
     }
     _edit(path, {"reported": reported}, lang)
-    return path
+    return Step(path, lang)
 
 
 def amend(
     root: Path,
     reference: str,
-    context: RepositoryContext,
     *,
     day: dt.date,
     text: str,
     reason: str,
-) -> Path:
+    base: Path | None = None,
+) -> Step:
     """Add a dated amendment to minutes that were reported."""
+    context, _ = _checked(root, day, base)
     lang = context.language
     path, minutes, folder = _load(root, reference, lang)
     if not (minutes.reported and minutes.reported.date):
-        council = terms(settings_of(context), lang)["council"]
+        council = texts.terms(context.kind, lang)["council"]
         raise _fail("L003", lang, path, council=council)
     existing = [a.model_dump(mode="python", exclude_none=True) for a in minutes.amendments or []]
     _edit(path, {"amendments": [*existing, {"date": day, "text": text, "reason": reason}]}, lang)
-    return path
+    return Step(path, lang)
 
 
 @dataclass
@@ -186,38 +202,37 @@ class RenderedMinutes:
     public: Path
     internal: Path
     files: list[Path]
+    lang: str
 
 
 def minutes_context(
     conversation: Conversation, context: RepositoryContext, *, public_only: bool
 ) -> dict[str, Any]:
     """What the minutes templates see; the public variant gets the public projection only."""
-    from utvikling.privacy import public, withheld_count
+    from utvikling.render.projection import public, withheld_count
 
     lang = context.language
-    settings = settings_of(context)
-    minutes = conversation.model("minutes")
-    meeting = conversation.model("meeting")
-    assert isinstance(minutes, Minutes)
-    plan = plan_for(context, conversation)
+    minutes = conversation.minutes
+    meeting = conversation.meeting
+    assert minutes is not None
+    plan = context.plan_for(conversation)
     titles = {}
     if plan is not None and isinstance(plan.model, Plan):
         titles = {g.id: g.title for g in plan.model.goals or [] if g.id}
-    title = (settings.chief_executive.title if settings and settings.chief_executive else None) or (
-        "kommunedirektør"
-    )
+    words = parties(context)
     withheld = withheld_count(minutes)
     if public_only:
         minutes = public(minutes)
         meeting = public(meeting) if isinstance(meeting, Meeting) else None
-    people = minutes.participants or (meeting.participants if isinstance(meeting, Meeting) else [])
+    people = minutes.participants or (meeting.participants if meeting else [])
     return {
+        **words,
         "minutes": minutes,
         "meeting": meeting,
         "participants": [
             {
                 "name": p.name,
-                "role": title
+                "role": words["ce_title"]
                 if p.role == "chief_executive"
                 else label("role", p.role, lang)
                 if p.role
@@ -232,26 +247,17 @@ def minutes_context(
         else "",
         "withheld": withheld,
         "legal_basis": minutes.confidential.legal_basis if minutes.confidential else None,
-        "terms": terms(settings, lang),
-        "ce_title": title,
-        "ce": definite(title),
-        "municipality": settings.municipality.name if settings and settings.municipality else "",
         "conversation_date": conversation.date,
     }
 
 
 def render_minutes(
     root: Path,
-    conversation: Conversation,
-    context: RepositoryContext,
-    findings: list[Finding],
+    reference: str,
+    options: DocumentOptions,
     *,
-    day: dt.date,
     draft: bool = False,
-    output: Path | None = None,
-    force: bool = False,
-    templates: Path | None = None,
-    formats: tuple[str, ...] = ("md",),
+    base: Path | None = None,
 ) -> RenderedMinutes:
     """Write the public minutes and the internal record for one conversation.
 
@@ -259,14 +265,8 @@ def render_minutes(
         MinutesError: no minutes, or required elements missing (unless ``draft``).
         FileExistsRefusedError: a document was edited by hand (without ``force``).
     """
-    from utvikling.render.documents import (
-        Source,
-        refuse_hand_edited,
-        render_document,
-        search_path,
-        write_formats,
-    )
-
+    context, findings = _checked(root, options.day, base)
+    conversation = find_conversation(root, reference, context)
     lang = context.language
     record = conversation.records.get("minutes")
     marker = f"conversations/{conversation.folder}/minutes.yaml"
@@ -282,51 +282,33 @@ def render_minutes(
         message, hint = texts.message("L004", lang)
         raise MinutesError(message, hint=hint, file=record.path, findings=missing)
     names = texts.data_file("conversation.yaml")["files"]
-    folder = output or root / layout.OUTPUT_DIR
-    targets = {
-        kind: folder
-        / texts.fill(texts.localized(names[f"minutes_{kind}"], lang), {"date": conversation.folder})
-        for kind in ("public", "internal")
-    }
-    refuse_hand_edited(list(targets.values()), force=force, lang=lang, formats=formats)
     source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
-    search = search_path(root, templates)
-    rendered = {}
-    for kind in targets:  # render both before writing either: a template error writes nothing
+    specs = []
+    for kind in ("public", "internal"):
         template_context = minutes_context(conversation, context, public_only=kind == "public")
         template_context["draft"] = bool(missing)
-        rendered[kind] = render_document(
-            f"documents/{lang}/minutes-{kind}.md.j2",
-            template_context,
-            lang=lang,
-            root=template_context,
-            sources=[source],
-            day=day,
-            search_path=search,
+        name = texts.fill(
+            texts.localized(names[f"minutes_{kind}"], lang), {"date": conversation.folder}
         )
-    author = str(template_context["municipality"] or "")
-    folder.mkdir(parents=True, exist_ok=True)
-    files: list[Path] = []
-    for kind, target in targets.items():
-        files += write_formats(
-            target,
-            rendered[kind],
-            formats=formats,
-            lang=lang,
-            author=author,
-            day=day,
-            search_path=search,
+        specs.append(
+            DocumentSpec(
+                options.folder(root) / name,
+                f"documents/{lang}/minutes-{kind}.md.j2",
+                template_context,
+                [source],
+            )
         )
-    return RenderedMinutes(targets["public"], targets["internal"], files)
+    written = write_documents(root, context, specs, options)
+    return RenderedMinutes(specs[0].target, specs[1].target, written.files, lang)
 
 
 __all__ = [
     "MinutesError",
-    "find_conversation",
     "RenderedMinutes",
     "acknowledge",
     "amend",
     "approve",
+    "find_conversation",
     "render_minutes",
     "report",
 ]

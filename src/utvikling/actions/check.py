@@ -1,0 +1,275 @@
+"""Check records repositories: load every file, run the checklist, apply suppressions.
+
+One repository, a folder of many (a KS adviser's), or a single record file; large collections
+are checked in several processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from utvikling import texts
+from utvikling.checklist import apply_suppressions, rule_codes, run_rules
+from utvikling.errors import RepositoryNotFoundError
+from utvikling.findings import Finding
+from utvikling.records import layout
+from utvikling.records.repository import LoadedRepository, display_path, load_repository
+
+AUTO_JOBS_FILES = 3000
+"""Above this many files ``check`` uses several processes unless told otherwise."""
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What to check and how."""
+
+    today: dt.date = field(default_factory=dt.date.today)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    history: bool = False
+    stale: bool = False
+    """Also report generated documents that are older than their records."""
+
+
+@dataclass
+class RepositoryResult:
+    """The outcome of checking one repository."""
+
+    root: str
+    language: str
+    files: int
+    findings: list[Finding]
+    loaded: LoadedRepository | None = field(default=None, repr=False)
+    """The records themselves, for a command that goes on to use them (not kept when checking
+    many repositories, so memory stays flat)."""
+
+    def count(self, severity: str) -> int:
+        """Return how many findings have ``severity``."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data for ``--json``."""
+        return {
+            "path": self.root,
+            "language": self.language,
+            "files": self.files,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class Totals:
+    """Findings by severity and files, added up over every repository checked."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    files: int = 0
+    language: str = "nb"
+    """The language of the last repository (the summary line is written in it)."""
+
+    def add(self, result: RepositoryResult) -> None:
+        """Count one repository's result."""
+        self.errors += result.count("error")
+        self.warnings += result.count("warning")
+        self.infos += result.count("info")
+        self.files += result.files
+        self.language = result.language
+
+    def shown(self, info: bool) -> int:
+        """How many findings were printed (info ones only when asked for)."""
+        return self.errors + self.warnings + (self.infos if info else 0)
+
+    def failed(self, strict: bool) -> bool:
+        """Tell whether the check fails: errors, or warnings with ``--strict``."""
+        return bool(self.errors or (strict and self.warnings))
+
+    def counts(self) -> dict[str, int]:
+        """The numbers for the summary line."""
+        return {
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "files": self.files,
+        }
+
+    def to_dict(self) -> dict[str, int]:
+        """The summary for ``--json``."""
+        return {
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "info": self.infos,
+            "files": self.files,
+        }
+
+
+def check_repository(
+    root: Path, options: CheckOptions | None = None, *, base: Path | None = None
+) -> RepositoryResult:
+    """Check every record in the repository at ``root`` and return all findings.
+
+    Args:
+        root: the repository folder (holding ``utvikling.yaml``).
+        options: the day to check for, rule selection and history.
+        base: paths in findings are shown relative to this folder when below it.
+
+    Raises:
+        RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
+    """
+    options = options or CheckOptions()
+    loaded = load_repository(root, options.today, history=options.history, base=base)
+    context, findings = loaded.context, loaded.findings
+    settings, lang = context.settings, context.language
+    records = loaded.records
+    rule_findings = run_rules(context, select=options.select, ignore=options.ignore)
+    findings += apply_suppressions(rule_findings, records, settings, lang)
+    if options.stale:
+        findings += stale_documents(root, lang, base)
+    findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
+    return RepositoryResult(context.root, lang, loaded.files, findings, loaded)
+
+
+def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
+    """Report generated documents whose records changed (or vanished) since they were made."""
+    import hashlib
+
+    from utvikling.render.documents import sources_of
+
+    found: list[Finding] = []
+    folder = root / layout.OUTPUT_DIR
+    for document in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for relative, digest in sources_of(document):
+            source = root / relative
+            current = (
+                hashlib.sha256(source.read_bytes()).hexdigest()[:16] if source.is_file() else None
+            )
+            if current != digest:
+                message, hint = texts.message(
+                    "D001", lang, {"source": relative, "name": document.name}
+                )
+                found.append(
+                    Finding("D001", "warning", message, hint, display_path(document, base), 1, 1)
+                )
+                break
+    return found
+
+
+GC_THRESHOLD = 20_000
+"""Allocations between young-generation collections while checking.
+
+Parsing builds and drops hundreds of thousands of small node objects that form no cycles;
+with Python's default (700) the collector rescans them constantly, about a fifth of the run.
+"""
+
+
+@contextlib.contextmanager
+def _relaxed_gc() -> Iterator[None]:
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_THRESHOLD), old[1], old[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _worker_start() -> None:
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def _count_files(roots: Sequence[Path], limit: int) -> int:
+    count = 0
+    for root in roots:
+        for _, _, files in os.walk(root):
+            count += len(files)
+            if count > limit:
+                return count
+    return count
+
+
+def _check_one(args: tuple[Path, CheckOptions, Path | None]) -> RepositoryResult:
+    root, options, base = args
+    result = check_repository(root, options, base=base)
+    result.loaded = None
+    return result
+
+
+def _check_one_file(path: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
+    """Check the repository a file belongs to, keeping only the findings about that file."""
+    path = path.resolve()
+    root = next((p for p in path.parents if layout.is_repository(p)), None)
+    if root is None:
+        message, hint = texts.message("R001", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=path.parent)
+    result = check_repository(root, options, base=base)
+    shown = display_path(path, base)
+    result.findings = [f for f in result.findings if f.file == shown]
+    result.loaded = None
+    result.files = 1
+    return result
+
+
+def check_path(
+    path: Path,
+    options: CheckOptions | None = None,
+    *,
+    jobs: int | None = None,
+    base: Path | None = None,
+) -> Iterator[RepositoryResult]:
+    """Check the repository at ``path``, or every repository below it, yielding results in order.
+
+    Args:
+        path: a records repository, a folder holding many (a KS adviser's), or one record
+            file (only its findings are kept).
+        options: what to check.
+        jobs: processes to use; None picks several only for large collections.
+        base: paths in findings are shown relative to this folder when below it.
+
+    Raises:
+        RepositoryNotFoundError: no repository at or below ``path``.
+    """
+    options = options or CheckOptions()
+    if not path.exists():
+        message, hint = texts.message("R008", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=path)
+    if path.is_file():
+        with _relaxed_gc():
+            yield _check_one_file(path, options, base)
+        return
+    roots = layout.find_repositories(path)
+    if not roots:
+        message, hint = texts.message("R001", "nb")
+        raise RepositoryNotFoundError(message, hint=hint, file=path)
+    if jobs is None:
+        many = len(roots) > 1 and _count_files(roots, AUTO_JOBS_FILES) > AUTO_JOBS_FILES
+        jobs = min(os.cpu_count() or 1, 4) if many else 1
+    work = [(root, options, base) for root in roots]
+    if jobs <= 1 or len(roots) == 1:
+        with _relaxed_gc():
+            yield from map(_check_one, work)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    rule_codes()  # read the rule data once here; forked workers inherit it
+    texts.data_file("synonyms.yaml")
+    chunk = max(1, min(16, len(work) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
+        yield from pool.map(_check_one, work, chunksize=chunk)
+
+
+def check_paths(
+    paths: Sequence[Path],
+    options: CheckOptions | None = None,
+    *,
+    jobs: int | None = None,
+    base: Path | None = None,
+) -> Iterator[RepositoryResult]:
+    """Check each of ``paths`` (see :func:`check_path`), yielding every repository's result."""
+    for path in paths:
+        yield from check_path(path, options, jobs=jobs, base=base)

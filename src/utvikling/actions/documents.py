@@ -1,0 +1,79 @@
+"""What every document command shares: its options, the words for the parties, and writing.
+
+Each document use case builds its :class:`~utvikling.render.writing.DocumentSpec` list and hands
+it to :func:`write_documents`, which writes it through the one writing sequence of ``render``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from utvikling import texts
+from utvikling.records import layout
+from utvikling.records.loaded import RepositoryContext
+from utvikling.render.catalog import search_path
+from utvikling.render.writing import DocumentSpec, WrittenSet, write_set
+
+DEFAULT_TITLE = "kommunedirektør"
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """How a document command writes: where, in which formats, over what, as of which day."""
+
+    day: dt.date = field(default_factory=dt.date.today)
+    output: Path | None = None
+    """The folder for the documents; default ``dokumenter/`` in the repository."""
+    force: bool = False
+    """Replace documents even if they were changed by hand."""
+    templates: Path | None = None
+    """A folder of the user's own templates, searched first."""
+    formats: tuple[str, ...] = ("md",)
+
+    def folder(self, root: Path) -> Path:
+        """The folder the documents go to."""
+        return self.output or root / layout.OUTPUT_DIR
+
+
+def parties(context: RepositoryContext) -> dict[str, Any]:
+    """The words every document uses for the parties: the title, its definite form, the terms."""
+    title = context.chief_title or DEFAULT_TITLE
+    return {
+        "terms": texts.terms(context.kind, context.language),
+        "ce_title": title,
+        "ce": texts.definite(title),
+        "municipality": context.municipality_name,
+    }
+
+
+def write_documents(
+    root: Path,
+    context: RepositoryContext,
+    documents: Sequence[DocumentSpec],
+    options: DocumentOptions,
+) -> WrittenSet:
+    """Write ``documents`` through the one writing sequence, with the repository's templates."""
+    return write_set(
+        documents,
+        formats=options.formats,
+        lang=context.language,
+        author=context.municipality_name,
+        day=options.day,
+        search_path=search_path(root / layout.TEMPLATES_DIR, options.templates),
+        force=options.force,
+    )
+
+
+def phrase(key: str, lang: str) -> Any:
+    """Return an entry of ``data/conversation.yaml`` (a phrase or a list of them) in ``lang``."""
+    entry = texts.data_file("conversation.yaml")[key]
+    return entry.get(lang) or entry["nb"]
+
+
+def label(section: str, key: str, lang: str) -> str:
+    """Return the label of ``key`` (a status, role or theme id) in ``lang``."""
+    return texts.localized(texts.data_file("conversation.yaml")[section][key], lang)

@@ -1,0 +1,198 @@
+"""The loaded repository: records already parsed and validated, with their positions.
+
+Nothing here reads the disk; :mod:`utvikling.records.repository` builds these objects. The
+checklist, the renderers and the use cases work on them, and ask them the questions every one
+of them needs answered the same way: the settings, the agreement in force, the plan a
+conversation reviews, whether a conversation is still ahead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel
+
+from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
+from utvikling.yamlsafe import Document
+
+FieldPath = tuple[str | int, ...]
+
+REVIEW_AFTER_DAYS = 90
+"""A plan in force for less than this is not yet reviewed: a January conversation reviews the
+plan of the year that just ended (and may adopt the new one)."""
+
+
+@dataclass
+class LoadedRecord:
+    """One record file that parsed and validated."""
+
+    path: str
+    """How the file is shown to the user (relative to where the command was run)."""
+    kind: str
+    model: BaseModel
+    document: Document
+
+    @property
+    def stem(self) -> str:
+        """The file name without ``.yaml``: an agreement's or a plan's name."""
+        return PurePosixPath(self.path).stem
+
+    def position(self, path: FieldPath | None, *, key: bool = True) -> tuple[int, int]:
+        """Return the 1-based line and column of ``path`` in this file."""
+        if not path:
+            return 1, 1
+        return self.document.position(path, key=key)
+
+
+@dataclass
+class Conversation:
+    """One folder under ``conversations/``."""
+
+    folder: str
+    date: dt.date | None
+    records: dict[str, LoadedRecord] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+    """Kinds whose file is there but did not load (rules then say nothing about them)."""
+
+    def model(self, kind: str) -> Any:
+        """Return the model of ``kind`` in this conversation, or None."""
+        record = self.records.get(kind)
+        return record.model if record else None
+
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting record's model, if it loaded."""
+        model = self.model("meeting")
+        return model if isinstance(model, Meeting) else None
+
+    @property
+    def minutes(self) -> Minutes | None:
+        """The minutes' model, if they loaded."""
+        model = self.model("minutes")
+        return model if isinstance(model, Minutes) else None
+
+    def held(self, today: dt.date) -> bool:
+        """Tell whether the conversation took place: dated, not ahead, not cancelled or planned."""
+        if self.date is None or self.date > today:
+            return False
+        meeting = self.meeting
+        return not (meeting is not None and meeting.status in ("cancelled", "planned"))
+
+    def upcoming(self, today: dt.date) -> bool:
+        """Tell whether the conversation is still ahead (or planned), so preparation matters."""
+        meeting = self.meeting
+        if meeting is not None and meeting.status in ("held", "cancelled"):
+            return False
+        return (
+            self.date is None
+            or self.date >= today
+            or (meeting is not None and meeting.status == "planned")
+        )
+
+
+@dataclass
+class RepositoryContext:
+    """All the records of one repository that loaded, and the day the check is made for."""
+
+    root: str
+    today: dt.date
+    language: str = "nb"
+    settings: LoadedRecord | None = None
+    agreements: list[LoadedRecord] = field(default_factory=list)
+    plans: list[LoadedRecord] = field(default_factory=list)
+    conversations: list[Conversation] = field(default_factory=list)
+    failed_kinds: set[str] = field(default_factory=set)
+    """Kinds with a file that did not load: rules about their absence stay quiet."""
+    history: bool = False
+    """Check old records too (by default only the current ones are checked)."""
+
+    @property
+    def settings_model(self) -> Settings | None:
+        """The repository's settings, if they loaded."""
+        model = self.settings.model if self.settings else None
+        return model if isinstance(model, Settings) else None
+
+    @property
+    def kind(self) -> str:
+        """``kommune`` or ``fylkeskommune`` (``kommune`` when the settings do not say)."""
+        settings = self.settings_model
+        kind = settings.municipality.kind if settings and settings.municipality else None
+        return kind or "kommune"
+
+    @property
+    def municipality_name(self) -> str:
+        """The municipality's (or county's) name, or an empty string."""
+        settings = self.settings_model
+        return (settings.municipality.name if settings and settings.municipality else "") or ""
+
+    @property
+    def chief_title(self) -> str | None:
+        """The chief executive's title as the settings give it (kommunedirektør, rådmann …)."""
+        settings = self.settings_model
+        return settings.chief_executive.title if settings and settings.chief_executive else None
+
+    def current_agreement(self) -> LoadedRecord | None:
+        """The agreement in force: the latest one that is not superseded."""
+        candidates = [
+            r
+            for r in self.agreements
+            if isinstance(r.model, Agreement) and not r.model.superseded_by
+        ]
+        candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
+        return candidates[-1] if candidates else None
+
+    def conversation(self, folder: str) -> Conversation | None:
+        """The conversation in ``conversations/<folder>/``, if there is one."""
+        return next((c for c in self.conversations if c.folder == folder), None)
+
+    def plan_named(self, name: str) -> LoadedRecord | None:
+        """The plan in ``plans/<name>.yaml``."""
+        return next((r for r in self.plans if r.stem == name), None)
+
+    def plan_covering(self, day: dt.date | None) -> LoadedRecord | None:
+        """The plan whose period covers ``day``."""
+        for record in self.plans:
+            period = record.model.period if isinstance(record.model, Plan) else None
+            if day and period and period.start and period.end and period.start <= day <= period.end:
+                return record
+        return None
+
+    def plan_for(self, conversation: Conversation) -> LoadedRecord | None:
+        """The plan a conversation reviews: the one it names, else the one covering its date."""
+        meeting = conversation.meeting
+        wanted = meeting.plan_under_review if meeting else None
+        if wanted:
+            return self.plan_named(str(wanted))
+        return self.plan_covering(conversation.date)
+
+    def plan_to_review(self, day: dt.date) -> LoadedRecord | None:
+        """The plan a new conversation on ``day`` reviews (one in force long enough)."""
+        started = sorted(
+            (
+                (record.model.period.start, record)
+                for record in self.plans
+                if isinstance(record.model, Plan)
+                and record.model.period
+                and record.model.period.start
+                and record.model.period.start <= day
+            ),
+            key=lambda pair: pair[0],
+        )
+        settled = [r for start, r in started if (day - start).days >= REVIEW_AFTER_DAYS]
+        if settled:
+            return settled[-1]
+        return started[-1][1] if started else None
+
+    def conversations_before(self, day: dt.date | None) -> list[Conversation]:
+        """Dated conversations before ``day``, latest first."""
+        earlier = [c for c in self.conversations if c.date and day and c.date < day]
+        return sorted(earlier, key=lambda c: c.date or dt.date.min, reverse=True)
+
+    @property
+    def records(self) -> list[LoadedRecord]:
+        """All loaded records, settings first."""
+        found = [r for r in [self.settings, *self.agreements, *self.plans] if r]
+        return found + [r for c in self.conversations for r in c.records.values()]
