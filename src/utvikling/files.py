@@ -47,3 +47,13 @@ def replace_file(path: Path, text: str | bytes) -> None:
         temporary.replace(path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """Show ``path`` relative to ``base`` (usually the working folder) when it is below it."""
+    if base is not None:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -23,6 +23,7 @@ from utvikling.errors import FileExistsRefusedError, InputError
 from utvikling.files import create_file, replace_file
 from utvikling.findings import Finding
 from utvikling.models import Agreement
+from utvikling.models._types import parse_amount
 from utvikling.records.emit import emit
 from utvikling.records.load import load_answers, schema_findings
 from utvikling.records.loaded import LoadedRecord, RepositoryContext
@@ -297,6 +298,47 @@ def create_agreement(
     if old_path is not None and old_text is not None:
         replace_file(old_path, old_text)
     return NewAgreement(target, agreement, old_path)
+
+
+def parse_answer(kind: str, text: str, lang: str) -> Any:
+    """Turn one typed answer of ``kind`` into a value (None for an empty answer).
+
+    Raises:
+        ValueError: the answer does not fit; its text says why, in ``lang``.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(_prompt_text("prompt.bad_date", lang)) from None
+    if kind in ("months", "month", "count"):
+        limits = {"months": (0, 120), "month": (1, 12), "count": (1, 4)}[kind]
+        if not text.isdigit() or not limits[0] <= int(text) <= limits[1]:
+            raise ValueError(_prompt_text("prompt.bad_whole", lang, low=limits[0], high=limits[1]))
+        return int(text)
+    if kind == "amount":
+        amount = parse_amount(text)
+        if amount is None:
+            raise ValueError(_prompt_text("prompt.bad_amount", lang))
+        return amount
+    if kind in ("flag", "conditional", "yesno"):
+        answer = text.lower()
+        if answer in ("ja", "j", "yes", "y", "true"):
+            return True
+        if answer in ("nei", "n", "no", "false"):
+            return False
+        raise ValueError(_prompt_text("prompt.bad_choice", lang, choices="ja / nei"))
+    return text
+
+
+def _prompt_text(key: str, lang: str, **params: Any) -> str:
+    section, _, name = key.partition(".")
+    return texts.fill(
+        texts.localized(texts.data_file("messages.yaml")[section][name], lang), params
+    )
 
 
 def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str, Any]:

@@ -18,9 +18,10 @@ from typing import Any
 from utvikling import texts
 from utvikling.checklist import apply_suppressions, rule_codes, run_rules
 from utvikling.errors import RepositoryNotFoundError
+from utvikling.files import display_path
 from utvikling.findings import Finding
 from utvikling.records import layout
-from utvikling.records.repository import LoadedRepository, display_path, load_repository
+from utvikling.records.repository import LoadedRepository, load_repository
 
 AUTO_JOBS_FILES = 3000
 """Above this many files ``check`` uses several processes unless told otherwise."""

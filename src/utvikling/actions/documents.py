@@ -39,6 +39,17 @@ class DocumentOptions:
         return self.output or root / layout.OUTPUT_DIR
 
 
+def formats_of(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Check ``--format`` values; Markdown is always included (it is the source).
+
+    Raises:
+        UsageError: an unknown format.
+    """
+    from utvikling.render.export import check_formats
+
+    return tuple(dict.fromkeys(("md", *check_formats(list(values or [])))))
+
+
 def parties(context: RepositoryContext) -> dict[str, Any]:
     """The words every document uses for the parties: the title, its definite form, the terms."""
     title = context.chief_title or DEFAULT_TITLE

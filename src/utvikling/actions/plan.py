@@ -12,12 +12,12 @@ from utvikling import texts, yamlsafe
 from utvikling.actions.agreement import prune
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.errors import FileExistsRefusedError
-from utvikling.files import create_file
+from utvikling.files import create_file, display_path
 from utvikling.findings import Finding
 from utvikling.models import Minutes, Plan
 from utvikling.records.emit import emit
 from utvikling.records.loaded import RepositoryContext
-from utvikling.records.repository import display_path, load_repository
+from utvikling.records.repository import load_repository
 
 
 @dataclass

@@ -35,12 +35,12 @@ def _what(rule: Rule) -> str:
     return f"egen kontroll (`{check.predicate}`)"
 
 
-def rule_lines(lang: str) -> Iterator[str]:
-    """Yield one line per rule: code, severity, label."""
+def rule_rows(lang: str) -> Iterator[tuple[str, str, str]]:
+    """Yield (code, severity, label) for every rule, in ``lang``."""
+    words = texts.terms("kommune", lang)
     for rule in rules():
         severity = texts.word(f"severity.{rule.severity}", lang)
-        label = texts.fill(texts.localized(rule.label, lang), {"council": "kommunestyret"})
-        yield f"{rule.code}  {severity:<9} {label}"
+        yield rule.code, severity, texts.fill(rule.label.get(lang), words)
 
 
 def markdown_reference() -> str:

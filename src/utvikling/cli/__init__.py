@@ -61,8 +61,3 @@ app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
 app.add_typer(plan_app, name="plan")
 app.add_typer(minutes_app, name="minutes")
 app.add_typer(templates_app, name="templates")
-
-
-def main() -> None:
-    """Run the command line."""
-    app()

@@ -82,13 +82,6 @@ def parse_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-09-15") from None
 
 
-def formats_of(values: list[str] | None) -> tuple[str, ...]:
-    """Check ``--format`` values; Markdown is always included."""
-    from utvikling.render.export import check_formats
-
-    return tuple(dict.fromkeys(("md", *check_formats(values or []))))
-
-
 def document_options(
     today: str | None,
     output: Path | None,
@@ -97,7 +90,7 @@ def document_options(
     formats: list[str] | None,
 ) -> DocumentOptions:
     """Gather the options every document command has."""
-    from utvikling.actions.documents import DocumentOptions
+    from utvikling.actions.documents import DocumentOptions, formats_of
 
     return DocumentOptions(
         day=parse_date(today) or dt.date.today(),
@@ -110,7 +103,7 @@ def document_options(
 
 def shown(path: Path) -> str:
     """A path as the user sees it: relative to the working folder when it is below it."""
-    from utvikling.records.repository import display_path
+    from utvikling.files import display_path
 
     return display_path(path.resolve(), Path.cwd())
 

@@ -36,34 +36,12 @@ def _show(value: Any) -> str:
 
 def _convert(kind: str, text: str, lang: str) -> Any:
     """Turn one answer into a value, or raise BadParameter so the question is asked again."""
-    from utvikling.models._types import parse_amount
+    from utvikling.actions.agreement import parse_answer
 
-    text = text.strip()
-    if not text:
-        return None
-    if kind == "date":
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise typer.BadParameter(words("prompt.bad_date", lang)) from None
-    if kind in ("months", "month", "count"):
-        limits = {"months": (0, 120), "month": (1, 12), "count": (1, 4)}[kind]
-        if not text.isdigit() or not limits[0] <= int(text) <= limits[1]:
-            raise typer.BadParameter(words("prompt.bad_whole", lang, low=limits[0], high=limits[1]))
-        return int(text)
-    if kind == "amount":
-        amount = parse_amount(text)
-        if amount is None:
-            raise typer.BadParameter(words("prompt.bad_amount", lang))
-        return amount
-    if kind in ("flag", "conditional", "yesno"):
-        answer = text.lower()
-        if answer in ("ja", "j", "yes", "y", "true"):
-            return True
-        if answer in ("nei", "n", "no", "false"):
-            return False
-        raise typer.BadParameter(words("prompt.bad_choice", lang, choices="ja / nei"))
-    return text
+    try:
+        return parse_answer(kind, text, lang)
+    except ValueError as problem:
+        raise typer.BadParameter(str(problem)) from None
 
 
 def _ask(question: str, kind: str, current: Any, lang: str) -> Any:

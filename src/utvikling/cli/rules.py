@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -20,10 +21,23 @@ def rules(
 ) -> None:
     """List every checklist rule: code, severity and what it checks.
 
+    On a terminal the list is a table; piped, it is one line per rule.
+
     Example: utvikling rules --markdown > docs/checklist.md
     """
-    from utvikling.checklist.reference import markdown_reference, rule_lines
+    from utvikling.actions.rules import markdown_reference, rule_table
 
-    if language not in ("nb", "nn"):
-        raise typer.BadParameter("use nb or nn", param_hint="--language")
-    typer.echo(markdown_reference() if markdown else "\n".join(rule_lines(language)))
+    if markdown:
+        typer.echo(markdown_reference())
+        return
+    rows = rule_table(language)
+    if not sys.stdout.isatty():
+        typer.echo("\n".join(f"{code}  {severity:<9} {label}" for code, severity, label in rows))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("Kode", "Alvor", "Hva regelen ser etter", header_style="bold")
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)

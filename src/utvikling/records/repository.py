@@ -12,21 +12,11 @@ from pathlib import Path
 
 from utvikling import texts
 from utvikling.errors import InputError, RepositoryNotFoundError
+from utvikling.files import display_path
 from utvikling.findings import Finding
 from utvikling.records import layout
 from utvikling.records.load import load_record
 from utvikling.records.loaded import Conversation, LoadedRecord, RepositoryContext
-
-
-def display_path(path: Path, base: Path | None) -> str:
-    """Show ``path`` relative to ``base`` (usually the working folder) when it is below it."""
-    if base is not None:
-        try:
-            return path.relative_to(base).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
-
 
 _LANGUAGE_LINE = re.compile(rb"^language:\s*[\"']?(nb|nn)\b", re.MULTILINE)
 
