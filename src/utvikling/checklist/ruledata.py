@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from utvikling import texts
 from utvikling.errors import UtviklingError
 from utvikling.findings import Severity
+from utvikling.yamlsafe import Document
 
 RULES_FILE = "rules.yaml"
 
@@ -149,13 +150,12 @@ class RuleDataError(UtviklingError):
     """The rule data is not well formed (a mistake in ``rules.yaml``, not in the records)."""
 
 
-def parse_rules(document_name: str = RULES_FILE) -> RuleFile:
+def parse_rules(document: Document, document_name: str = RULES_FILE) -> RuleFile:
     """Validate the rules file; every problem is reported with its line and column.
 
     Raises:
         RuleDataError: the file does not match the schema.
     """
-    document = texts.data_document(document_name)
     try:
         return RuleFile.model_validate(document.data)
     except ValidationError as exc:
@@ -180,7 +180,7 @@ def parse_rules(document_name: str = RULES_FILE) -> RuleFile:
 @cache
 def rule_file() -> RuleFile:
     """Return the validated rules file (read once)."""
-    return parse_rules()
+    return parse_rules(texts.data_document(RULES_FILE))
 
 
 def rules() -> tuple[Rule, ...]:
