@@ -7,6 +7,7 @@ written. The same seed gives byte-identical files, and every municipality has it
 stream, so the corpus of N/4 municipalities is the first quarter of the corpus of N.
 
 Usage: python bench/corpus.py [--municipalities N] [--years Y] [--out DIR] [--seed S]
+(DIR defaults to bench/corpus/n<N>-y<Y>, the folder run.py uses for a corpus of that size.)
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ from corpus_text import (
 GENERATOR_VERSION = 2
 """Bump when the generated content changes, so run.py regenerates stale corpora."""
 
-DEFAULT_OUT = Path(__file__).resolve().parent / "corpus"
+DEFAULT_CORPORA = Path(__file__).resolve().parent / "corpus"
+"""Where corpora are kept, one folder per size (see :func:`corpus_folder`); git-ignored."""
 DEFAULT_MUNICIPALITIES = 360
 DEFAULT_YEARS = 10
 DEFAULT_SEED = 2026
@@ -1277,8 +1279,13 @@ def read_marker(out: Path) -> CorpusInfo | None:
         return None
 
 
+def corpus_folder(corpora: Path, municipalities: int, years: int) -> Path:
+    """The folder of the corpus of this size: ``<corpora>/n<N>-y<Y>``, where run.py looks."""
+    return corpora / f"n{municipalities}-y{years}"
+
+
 def generate(
-    out: Path = DEFAULT_OUT,
+    out: Path,
     municipalities: int = DEFAULT_MUNICIPALITIES,
     years: int = DEFAULT_YEARS,
     seed: int = DEFAULT_SEED,
@@ -1332,10 +1339,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--municipalities", type=int, default=DEFAULT_MUNICIPALITIES, metavar="N")
     parser.add_argument("--years", type=int, default=DEFAULT_YEARS, metavar="Y")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="default: bench/corpus/n<N>-y<Y>, the folder run.py uses for this size",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S")
     args = parser.parse_args(argv)
-    info = generate(args.out, args.municipalities, args.years, args.seed)
+    out = args.out or corpus_folder(DEFAULT_CORPORA, args.municipalities, args.years)
+    info = generate(out, args.municipalities, args.years, args.seed)
     print(
         f"wrote {info.files} files, {info.bytes} bytes ({info.bytes / 2**20:.1f} MiB, "
         f"{info.bytes / info.files / 1024:.1f} KiB per file) for {info.municipalities} "

@@ -1,15 +1,20 @@
-"""Benchmark ``utvikling`` against baselines measured side by side, and print ratios.
+"""Benchmark ``utvikling`` against fair floors measured side by side, and print ratios.
 
 The machine this runs on is small and noisy, so absolute seconds mean little. Every figure is
-a ratio of medians of a variant and its baseline, measured in the same run: the variants are
-interleaved (each round runs each variant once, in a rotated order), every variant is a fresh
-subprocess that pays Python start-up alike, and the median of the rounds is compared.
+a ratio of a variant to its floor measured in the same run: the variants are interleaved (each
+round runs each variant once, in an order that rotates from round to round), every variant is
+a fresh subprocess that pays Python start-up alike, and each ratio is printed with its spread
+over the rounds (the ratio of the two medians within each round).
 
-a. ``utvikling check`` (and ``--jobs 2``; ``--jobs 1`` for information) on the corpus vs a
-   subprocess that only parses every YAML file of the corpus with libyaml (``yaml.CSafeLoader``);
-b. ``utvikling --version`` vs ``python -c pass``;
-c. ``utvikling --help`` vs a bare Typer app with the same command names;
-d. peak memory of ``utvikling check`` on N municipalities vs on N/4.
+a. ``utvikling check --jobs 1`` vs one process that only parses every record file, with the
+   project's own loader and with libyaml's ``CSafeLoader``; ``utvikling check`` (default
+   jobs: as many processes as it picks, found by a probe) vs the same parsing split over the
+   same number of processes; ``check`` on N/4 vs N municipalities.
+e. a hook for a future cache: ``check`` run twice in a row on the unchanged corpus.
+b. ``utvikling --version`` vs a bare console script whose entry point only prints a version.
+c. ``utvikling [COMMAND] --help`` vs a bare Typer app with the same commands and parameters,
+   for the root and every command.
+d. peak memory of ``check`` (``--jobs 1`` and default) on N municipalities vs on N/4.
 
 Usage: python bench/run.py [--municipalities N] [--rounds R] [--quick] [--utvikling PATH]
 Exit code: 0 all targets met; 1 a target missed; 2 a measurement failed (or bad usage).
@@ -21,89 +26,24 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import corpus
+import floors
 
 TODAY = "2026-11-23"
-BENCH = Path(__file__).resolve().parent
-DEFAULT_CORPORA = BENCH / "corpus"
-
-BASELINE_SCRIPT = '''\
-"""Parse every .yaml file under a folder with libyaml, and nothing else."""
-import os
-import sys
-
-import yaml
-
-count = 0
-for folder, dirs, files in os.walk(sys.argv[1]):
-    dirs.sort()
-    for name in sorted(files):
-        if name.endswith(".yaml"):
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                yaml.load(handle.read(), Loader=yaml.CSafeLoader)
-            count += 1
-print(count)
-'''
-
-DEFAULT_COMMANDS = [
-    ("init", "Create a records repository with guiding comments."),
-    ("check", "Check every record against the models and the KS checklist; print all findings."),
-    ("rules", "List the checklist rules."),
-]
-"""Used when the real app's commands cannot be listed."""
-
-LIST_COMMANDS = """\
-import json
-import typer.main
-from utvikling.cli import app
-group = typer.main.get_command(app)
-commands = [[name, command.help or ""] for name, command in group.commands.items()]
-print(json.dumps({"help": group.help or "", "commands": commands}))
-"""
-
-
-def list_commands(python: str) -> tuple[str, list[tuple[str, str]]]:
-    """The real app's help text and its commands with their help, read in a subprocess."""
-    done = subprocess.run(
-        [python, "-c", LIST_COMMANDS], capture_output=True, text=True, check=False
-    )
-    try:
-        data = json.loads(done.stdout)
-        commands = [(str(name), str(text)) for name, text in data["commands"]]
-        return str(data["help"]), commands or DEFAULT_COMMANDS
-    except (ValueError, KeyError, TypeError):
-        return "", DEFAULT_COMMANDS
-
-
-def bare_typer_app(help_text: str, commands: Sequence[tuple[str, str]]) -> str:
-    """Source of a Typer app with these commands and help texts, importing nothing else."""
-    lines = [
-        '"""A bare Typer app with the command names of utvikling, importing nothing else."""',
-        "import typer",
-        "",
-        "app = typer.Typer(",
-        '    name="utvikling",',
-        f"    help={help_text or 'Records, checks and documents.'!r},",
-        "    no_args_is_help=True,",
-        "    add_completion=False,",
-        '    context_settings={"help_option_names": ["-h", "--help"]},',
-        ")",
-    ]
-    for number, (name, text) in enumerate(commands):
-        lines += ["", "", f"@app.command(name={name!r}, help={text!r})"]
-        lines += [f"def command_{number}() -> None:", "    pass"]
-    lines += ["", "", 'if __name__ == "__main__":', "    app()", ""]
-    return "\n".join(lines)
+CACHE_VARIABLES = ("XDG_CACHE_HOME", "UTVIKLING_CACHE_DIR")
+"""Pointed at a fresh, empty folder for every run (the warm run reuses the cold run's)."""
 
 
 # --- running one subprocess ------------------------------------------------------------------
@@ -119,9 +59,10 @@ class Sample:
     returncode: int
     stdout: bytes
     stderr: str
+    round: int = -1
 
 
-def run_once(argv: Sequence[str], timeout: float) -> Sample:
+def run_once(argv: Sequence[str], timeout: float, env: Mapping[str, str] | None = None) -> Sample:
     """Run ``argv`` once; time it and read its peak memory from ``os.wait4``.
 
     Output goes to temporary files, so a command that prints a lot never blocks on a pipe.
@@ -129,7 +70,7 @@ def run_once(argv: Sequence[str], timeout: float) -> Sample:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         done = threading.Event()
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)
 
         def kill() -> None:
             if not done.is_set():
@@ -166,8 +107,16 @@ class Variant:
     samples: list[Sample] = field(default_factory=list)
     failure: str | None = None
 
-    def run(self, timeout: float, *, record: bool = True) -> Sample:
-        sample = run_once(self.argv, timeout)
+    def run(
+        self,
+        timeout: float,
+        *,
+        round_: int = -1,
+        env: Mapping[str, str] | None = None,
+        record: bool = True,
+    ) -> Sample:
+        sample = run_once(self.argv, timeout, env)
+        sample.round = round_
         problem = self.problem(sample)
         if problem is not None and self.failure is None:
             self.failure = problem
@@ -190,32 +139,83 @@ class Variant:
             return f"output does not contain {self.must_print!r}"
         return None
 
-    def seconds(self) -> float | None:
-        return statistics.median(s.seconds for s in self.samples) if self.samples else None
+    def values(self, memory: bool) -> list[float]:
+        if memory:
+            return [s.max_rss_kib / 1024 for s in self.samples]
+        return [s.seconds for s in self.samples]
 
-    def mib(self) -> float | None:
-        if not self.samples:
-            return None
-        return statistics.median(s.max_rss_kib for s in self.samples) / 1024
+    def median(self, memory: bool = False) -> float | None:
+        values = self.values(memory)
+        return statistics.median(values) if values else None
 
-    def spread(self) -> str:
-        if not self.samples:
-            return ""
-        times = [s.seconds for s in self.samples]
-        low, high = _secs(min(times)).removesuffix(" s"), _secs(max(times))
-        return f"n={len(times)}, {low}–{high}"
+    def per_round(self, memory: bool = False) -> dict[int, float]:
+        """The median of each round's samples, by round."""
+        rounds: dict[int, list[float]] = {}
+        for sample, value in zip(self.samples, self.values(memory), strict=True):
+            rounds.setdefault(sample.round, []).append(value)
+        return {r: statistics.median(v) for r, v in rounds.items()}
 
 
-def interleave(variants: Sequence[Variant], rounds: int, repeat: int, timeout: float) -> None:
-    """Run each variant ``repeat`` times per round, rotating the order every time."""
+Step = Sequence[Variant]
+"""Variants run back to back, sharing one cache folder (a cold run and then a warm one)."""
+
+
+class CacheFolders:
+    """Hands out a fresh, empty cache folder per step, through the environment.
+
+    This is the hook for a future cache: every run of a step gets ``CACHE_VARIABLES`` set to
+    a new folder, so every ``check`` starts cold except the second run of a cold/warm step.
+    A cache kept somewhere else (in the records repositories) would make every run but the
+    first warm; ``corpus_state`` before and after the run shows when ``check`` writes there.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.count = 0
+
+    def env(self) -> dict[str, str]:
+        for old in self.root.iterdir():
+            shutil.rmtree(old, ignore_errors=True)
+        self.count += 1
+        folder = self.root / f"cache-{self.count}"
+        folder.mkdir()
+        return {**os.environ, **dict.fromkeys(CACHE_VARIABLES, str(folder))}
+
+
+def interleave(
+    steps: Sequence[Step],
+    rounds: int,
+    repeat: int,
+    timeout: float,
+    *,
+    env: Callable[[], Mapping[str, str]] | None = None,
+    loads: list[float] | None = None,
+) -> None:
+    """Run each step ``repeat`` times per round, rotating the order of the steps every time."""
     turn = 0
-    for _ in range(rounds):
+    for number in range(rounds):
+        if loads is not None:
+            loads.append(os.getloadavg()[0])
         for _ in range(repeat):
-            shift = turn % len(variants)
-            for variant in [*variants[shift:], *variants[:shift]]:
-                if variant.failure is None:
-                    variant.run(timeout)
+            shift = turn % len(steps)
+            for step in [*steps[shift:], *steps[:shift]]:
+                step_env = env() if env is not None else None
+                for variant in step:
+                    if variant.failure is None:
+                        variant.run(timeout, round_=number, env=step_env)
             turn += 1
+
+
+def corpus_state(root: Path) -> tuple[int, int, int]:
+    """Number of files, their total size and the newest modification time below ``root``."""
+    count = size = newest = 0
+    for folder, _, files in os.walk(root):
+        for name in files:
+            info = Path(folder, name).stat()
+            count += 1
+            size += info.st_size
+            newest = max(newest, info.st_mtime_ns)
+    return count, size, newest
 
 
 # --- the report --------------------------------------------------------------------------------
@@ -229,7 +229,9 @@ class Row:
     label: str
     value: str
     spread: str = ""
+    baseline: str = ""
     ratio: float | None = None
+    ratio_spread: str = ""
     target: str = ""
     limit: float | None = None
     error: str | None = None
@@ -247,53 +249,89 @@ def _secs(value: float) -> str:
     return f"{value:.3f} s" if value < 10 else f"{value:.2f} s"
 
 
+def _show(value: float | None, memory: bool) -> str:
+    if value is None:
+        return ""
+    return f"{value:.1f} MiB" if memory else _secs(value)
+
+
 def base_row(part: str, variant: Variant, *, memory: bool = False, label: str = "") -> Row:
     """A row with a variant's median time (or median peak memory) and no ratio."""
-    value = variant.mib() if memory else variant.seconds()
-    shown = "" if value is None else (f"{value:.1f} MiB" if memory else _secs(value))
-    spread = "" if memory else variant.spread()
-    return Row(part, label or variant.label, shown, spread, error=variant.failure)
+    values = variant.values(memory)
+    spread = ""
+    if values:
+        low = _show(min(values), memory).split()[0]
+        spread = f"n={len(values)}, {low}–{_show(max(values), memory)}"
+    return Row(
+        part,
+        label or variant.label,
+        _show(variant.median(memory), memory),
+        spread,
+        error=variant.failure,
+    )
 
 
 def ratio_row(
     part: str,
     variant: Variant,
     baseline: Variant,
-    limit: float | None,
-    target: str,
+    limit: float | None = None,
+    target: str = "info",
     *,
     memory: bool = False,
     label: str = "",
 ) -> Row:
-    """A row with the ratio of ``variant``'s median to ``baseline``'s, against a target."""
+    """A row with the ratio of ``variant``'s median to ``baseline``'s, and its per-round spread."""
     row = base_row(part, variant, memory=memory, label=label)
     row.target, row.limit = target, limit
-    mine = variant.mib() if memory else variant.seconds()
-    theirs = baseline.mib() if memory else baseline.seconds()
+    row.baseline = _show(baseline.median(memory), memory)
+    mine, theirs = variant.median(memory), baseline.median(memory)
     if mine is not None and theirs:
         row.ratio = mine / theirs
+    mine_by_round, theirs_by_round = variant.per_round(memory), baseline.per_round(memory)
+    paired = [
+        mine_by_round[r] / theirs_by_round[r]
+        for r in sorted(mine_by_round)
+        if theirs_by_round.get(r)
+    ]
+    if paired:
+        row.ratio_spread = f"{min(paired):.2f}–{max(paired):.2f} ({len(paired)} rounds)"
     if row.error is None and baseline.failure is not None:
         row.error = f"baseline failed: {baseline.failure}"
     return row
 
 
+HEADERS = (
+    "",
+    "measurement",
+    "median",
+    "runs: min–max",
+    "floor",
+    "ratio",
+    "per round",
+    "target",
+    "result",
+)
+
+
 def print_table(rows: Sequence[Row]) -> None:
-    headers = ("", "measurement", "median", "spread", "ratio", "target", "result")
     cells = [
         (
             r.part,
             r.label,
             r.value or "–",
             r.spread,
+            r.baseline,
             "" if r.ratio is None else f"{r.ratio:.2f}×",
+            r.ratio_spread,
             r.target,
             r.verdict,
         )
         for r in rows
     ]
-    widths = [max(len(c[i]) for c in [headers, *cells]) for i in range(len(headers))]
-    right = {2, 4}
-    for line in [headers, *cells]:
+    widths = [max(len(c[i]) for c in [HEADERS, *cells]) for i in range(len(HEADERS))]
+    right = {2, 4, 5}
+    for line in [HEADERS, *cells]:
         print(
             "  ".join(
                 c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(line)
@@ -305,6 +343,14 @@ def print_table(rows: Sequence[Row]) -> None:
             errors.setdefault(r.error, []).append(f"{r.part} {r.label}")
     for error, where in errors.items():
         print(f"\nERROR in {'; '.join(where)}:\n  " + error.replace("\n", "\n  "))
+
+
+def _processes(count: int) -> str:
+    return f"{count} process" if count == 1 else f"{count} processes"
+
+
+def _loads() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 # --- setup ---------------------------------------------------------------------------------------
@@ -319,7 +365,7 @@ def find_utvikling(given: Path | None) -> Path:
         return beside
     raise SystemExit(
         f"no utvikling command next to {sys.executable}; install the package into this "
-        "interpreter's environment (pip install -e /work/main) or pass --utvikling PATH"
+        "interpreter's environment (pip install -e .) or pass --utvikling PATH"
     )
 
 
@@ -337,6 +383,20 @@ def interpreter_of(script: Path) -> str:
     return sys.executable
 
 
+def run_json(argv: Sequence[str], what: str) -> dict[str, Any]:
+    """Run a helper script that prints one JSON object; say on stderr when it did not."""
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    try:
+        data = json.loads(done.stdout)
+        if isinstance(data, dict):
+            return data
+    except ValueError:
+        pass
+    tail = "\n  ".join(done.stderr.strip().splitlines()[-5:])
+    print(f"  could not {what} (exit code {done.returncode}):\n  {tail}", flush=True)
+    return {}
+
+
 def json_summary(sample: Sample) -> str:
     """Summarise ``check --json`` output: files checked, errors, warnings."""
     try:
@@ -349,6 +409,187 @@ def json_summary(sample: Sample) -> str:
         return f"no JSON summary (exit code {sample.returncode})"
 
 
+def processes_used(temp: Path, python: str, argv: Sequence[str], timeout: float, what: str) -> int:
+    """How many processes ``argv`` (a console script and its arguments) checks with.
+
+    The script runs once in a probe that records the process pools it creates: the largest
+    pool's size, or 1 when it creates none. Also a warm-up run; prints its ``--json`` summary.
+    """
+    script = temp / "count_processes.py"
+    script.write_text(floors.COUNT_PROCESSES, encoding="utf-8")
+    out = temp / "processes.json"
+    sample = run_once([python, str(script), str(out), *argv], timeout)
+    print(f"  check --json on {what}: {json_summary(sample)}")
+    try:
+        record = json.loads(out.read_text(encoding="utf-8"))
+        pools = [int(n) for n in record["pools"]]
+        started = int(record["started"])
+    except (OSError, ValueError, KeyError, TypeError):
+        print(f"  could not see the processes check uses on {what}; assuming 1")
+        return 1
+    processes = max(pools, default=1)
+    print(
+        f"  check (default jobs) on {what} checks in {_processes(processes)} "
+        f"({started} worker processes started)"
+    )
+    return processes
+
+
+def find_loader(temp: Path, python: str, wanted: str) -> str | None:
+    """The project's loader as MODULE:FUNCTION, found lazily in the installed package."""
+    script = temp / "find_loader.py"
+    script.write_text(floors.FIND_LOADER, encoding="utf-8")
+    data = run_json([python, str(script), wanted, floors.DEFAULT_LOADER], "look for the loader")
+    found = data.get("loader")
+    tried = [str(t) for t in data.get("tried", [])]
+    if isinstance(found, str) and found:
+        note = f" (not found: {'; '.join(tried)})" if tried else ""
+        print(f"project loader: {found}{note}")
+        return found
+    print(
+        f"project loader NOT FOUND, its rows are skipped: {'; '.join(tried) or 'no answer'}\n"
+        f"  (pass --loader MODULE:FUNCTION, a function that parses one record file's bytes)"
+    )
+    return None
+
+
+def command_tree(temp: Path, python: str) -> dict[str, Any]:
+    """The real app's command tree, read in a subprocess before measuring."""
+    script = temp / "list_commands.py"
+    script.write_text(floors.LIST_COMMANDS, encoding="utf-8")
+    data = run_json([python, str(script)], "list the real app's commands")
+    tree = data.get("tree")
+    if not isinstance(tree, dict):
+        print("  using a fallback command list; the help ratios are rough")
+        return floors.FALLBACK_TREE
+    for note in data.get("approximated", []):
+        print(f"  bare app approximates {note}")
+    return tree
+
+
+def help_label(path: Sequence[str]) -> str:
+    return " ".join(["utvikling", *path, "--help"])
+
+
+def first_difference(one: bytes, other: bytes) -> str:
+    mine, theirs = one.decode(errors="replace"), other.decode(errors="replace")
+    for number, (a, b) in enumerate(zip(mine.splitlines(), theirs.splitlines(), strict=False)):
+        if a != b:
+            return f"line {number + 1}: {a.strip()!r} vs {b.strip()!r}"
+    return f"{len(mine.splitlines())} vs {len(theirs.splitlines())} lines"
+
+
+@dataclass
+class Heavy:
+    """The variants of parts a, d and e."""
+
+    parse: dict[tuple[str, int], Variant]
+    """By (loader, processes); loader is ``floors.CSAFE`` or the project's loader."""
+    serial: Variant
+    default: Variant
+    warm: Variant
+    again: tuple[Variant, Variant]
+    """A control for ``warm``: the cheapest floor run twice back to back (it has no cache)."""
+    serial_quarter: Variant
+    default_quarter: Variant
+
+    def steps(self) -> list[Step]:
+        return [
+            *([v] for v in self.parse.values()),
+            [self.serial],
+            [self.default, self.warm],
+            list(self.again),
+            [self.serial_quarter],
+            [self.default_quarter],
+        ]
+
+    def variants(self) -> Iterator[Variant]:
+        for step in self.steps():
+            yield from step
+
+
+def heavy_rows(heavy: Heavy, loader: str | None, processes: int, quarter: int) -> list[Row]:
+    rows: list[Row] = []
+    csafe_1 = heavy.parse[floors.CSAFE, 1]
+    own_1 = heavy.parse.get((loader or "", 1))
+    rows.append(base_row("a", csafe_1))
+    if own_1 is not None:
+        rows.append(ratio_row("a", own_1, csafe_1, label=f"{own_1.label} / CSafeLoader"))
+        rows.append(ratio_row("a", heavy.serial, own_1, label="check --jobs 1 / project loader"))
+    rows.append(
+        ratio_row("a", heavy.serial, csafe_1, 1.2, "≤ 1.20×", label="check --jobs 1 / CSafeLoader")
+    )
+    csafe_p = heavy.parse.get((floors.CSAFE, processes), csafe_1)
+    own_p = heavy.parse.get((loader or "", processes))
+    name = f"check (default: {_processes(processes)})"
+    if processes > 1:
+        rows.append(base_row("a", csafe_p))
+        if own_p is not None:
+            rows.append(ratio_row("a", own_p, csafe_p, label=f"{own_p.label} / CSafeLoader"))
+    if own_p is not None:
+        rows.append(ratio_row("a", heavy.default, own_p, label=f"{name} / project loader"))
+    rows.append(ratio_row("a", heavy.default, csafe_p, 1.2, "≤ 1.20×", label=f"{name} / CSafe"))
+    rows.append(ratio_row("a", heavy.serial, heavy.default, label=f"check --jobs 1 / {name}"))
+    rows.append(
+        ratio_row(
+            "a",
+            heavy.serial_quarter,
+            heavy.serial,
+            target="info: 0.25 = linear",
+            label=f"check --jobs 1, N/4 = {quarter} / N",
+        )
+    )
+    rows.append(
+        ratio_row(
+            "a",
+            heavy.default_quarter,
+            heavy.default,
+            target="info: 0.25 = linear",
+            label=f"check (default), N/4 = {quarter} / N",
+        )
+    )
+    rows.append(
+        ratio_row(
+            "e",
+            heavy.warm,
+            heavy.default,
+            target="info: < 1 with a cache",
+            label="check, 2nd run / 1st run (warm / cold)",
+        )
+    )
+    first, second = heavy.again
+    rows.append(
+        ratio_row(
+            "e",
+            second,
+            first,
+            target="info: back-to-back effect",
+            label=f"{first.label.removeprefix('control: ')}, 2nd run / 1st (control)",
+        )
+    )
+    for variant, quarter_variant, what in (
+        (heavy.serial, heavy.serial_quarter, "check --jobs 1"),
+        (heavy.default, heavy.default_quarter, "check (default)"),
+    ):
+        rows.append(
+            base_row("d", quarter_variant, memory=True, label=f"peak RSS, {what}, N/4 = {quarter}")
+        )
+        rows.append(
+            ratio_row(
+                "d",
+                variant,
+                quarter_variant,
+                1.2,
+                "≈ 1 (≤ 1.20×)",
+                memory=True,
+                label=f"peak RSS, {what}, N / N/4",
+            )
+        )
+    for variant in heavy.parse.values():
+        rows.append(base_row("d", variant, memory=True, label=f"peak RSS, {variant.label}"))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--municipalities", type=int, metavar="N")
@@ -358,29 +599,41 @@ def main(argv: list[str] | None = None) -> int:
         "--startup-repeat",
         type=int,
         metavar="K",
-        help="runs of each start-up variant per round (b, c); default 10, --quick 5",
+        help="runs per round of --version and the root --help (b, c); default 10, --quick 3",
     )
-    parser.add_argument("--quick", action="store_true", help="20 municipalities, 3 rounds")
+    parser.add_argument(
+        "--help-repeat",
+        type=int,
+        metavar="K",
+        help="runs per round of every command's --help (c); default 2, --quick 1; 0 skips them",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: 20 municipalities, 2 rounds"
+    )
     parser.add_argument("--utvikling", type=Path, metavar="PATH")
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, metavar="DIR")
+    parser.add_argument("--loader", default=floors.DEFAULT_LOADER, metavar="MODULE:FUNCTION")
+    parser.add_argument("--corpora", type=Path, default=corpus.DEFAULT_CORPORA, metavar="DIR")
     parser.add_argument("--today", default=TODAY, metavar="YYYY-MM-DD")
     parser.add_argument("--timeout", type=float, default=900.0, metavar="SECONDS")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
     args = parser.parse_args(argv)
     municipalities = args.municipalities or (20 if args.quick else corpus.DEFAULT_MUNICIPALITIES)
-    rounds = args.rounds or (3 if args.quick else 5)
-    repeat = args.startup_repeat or (5 if args.quick else 10)
-    if municipalities < 4 or rounds < 1 or repeat < 1:
+    rounds = args.rounds or (2 if args.quick else 5)
+    repeat = args.startup_repeat or (3 if args.quick else 10)
+    help_repeat = args.help_repeat if args.help_repeat is not None else (1 if args.quick else 2)
+    if municipalities < 4 or rounds < 1 or repeat < 1 or help_repeat < 0:
         parser.error("need at least 4 municipalities, 1 round and 1 start-up repeat")
 
+    began = time.perf_counter()
+    load_before = _loads()
     utvikling = find_utvikling(args.utvikling)
     python = interpreter_of(utvikling)
     quarter = max(1, municipalities // 4)
     big, made_big = corpus.ensure(
-        args.corpora / f"n{municipalities}-y{args.years}", municipalities, args.years
+        corpus.corpus_folder(args.corpora, municipalities, args.years), municipalities, args.years
     )
     small, made_small = corpus.ensure(
-        args.corpora / f"n{quarter}-y{args.years}", quarter, args.years
+        corpus.corpus_folder(args.corpora, quarter, args.years), quarter, args.years
     )
 
     child_version = subprocess.run(
@@ -389,12 +642,12 @@ def main(argv: list[str] | None = None) -> int:
         text=True,
         check=False,
     ).stdout.strip()
-    print("utvikling benchmark: ratios of medians, variants interleaved in one run")
+    print("utvikling benchmark: ratios to fair floors, variants interleaved in one run")
     print(
         f"machine: {platform.machine()}, nproc {os.cpu_count()} "
-        f"(usable {len(os.sched_getaffinity(0))}), load average "
-        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, {platform.platform(terse=True)}"
+        f"(usable {len(os.sched_getaffinity(0))}), {platform.platform(terse=True)}"
     )
+    print(f"load average before: {load_before}")
     print(f"python: {python} ({child_version}); runner {platform.python_version()}")
     print(f"utvikling: {utvikling}")
     for info, made in ((big, made_big), (small, made_small)):
@@ -403,102 +656,152 @@ def main(argv: list[str] | None = None) -> int:
             f"corpus: {info.path} ({info.municipalities} municipalities x {info.years} years, "
             f"{info.files} files, {info.bytes / 2**20:.1f} MiB; {how})"
         )
-    app_help, commands = list_commands(python)
-    print(f"commands (copied into the bare Typer app): {', '.join(n for n, _ in commands)}")
-    print(
-        f"rounds: {rounds} (start-up: {rounds} x {repeat} runs per variant), --today {args.today}"
-    )
-    print()
 
-    with tempfile.TemporaryDirectory(prefix="utvikling-bench-") as temp:
-        baseline_script = Path(temp) / "parse_only.py"
-        baseline_script.write_text(BASELINE_SCRIPT, encoding="utf-8")
-        bare_app = Path(temp) / "bare_typer_app.py"
-        bare_app.write_text(bare_typer_app(app_help, commands), encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="utvikling-bench-") as temp_name:
+        temp = Path(temp_name)
+        caches = temp / "caches"
+        caches.mkdir()
+        loader = find_loader(temp, python, args.loader)
+        tree = command_tree(temp, python)
+        paths = floors.command_paths(tree)
+        print(f"help pages (copied into the bare Typer app): {len(paths)}")
+        print(
+            f"rounds: {rounds}; start-up: {repeat} runs per round of --version and the root "
+            f"--help, {help_repeat} of every command's --help; --today {args.today}"
+        )
+        print()
+
+        parse_script = temp / "parse_only.py"
+        parse_script.write_text(floors.PARSE_SCRIPT, encoding="utf-8")
+        version_floor, help_floor, launcher_how = floors.write_floor_scripts(
+            temp / "floors", utvikling, python, tree
+        )
         check = [str(utvikling), "check"]
         today = ["--today", args.today]
 
-        # a + d: the check on the whole corpus and on a quarter of it, vs parsing only.
-        parse = Variant(
-            f"parse only (CSafeLoader), {big.files} files",
-            [python, str(baseline_script), str(big.path)],
-            must_print=str(big.files),
+        print("warming up (page cache, bytecode) and probing ...", flush=True)
+        processes = processes_used(
+            temp, python, [*check, str(big.path), "--json", *today], args.timeout, "N"
         )
-        check_all = Variant("utvikling check", [*check, str(big.path), *today], (0, 1))
-        check_jobs = Variant(
-            "utvikling check --jobs 2", [*check, str(big.path), "--jobs", "2", *today], (0, 1)
+        quarter_processes = processes_used(
+            temp, python, [*check, str(small.path), "--json", *today], args.timeout, "N/4"
         )
-        check_serial = Variant(
-            "utvikling check --jobs 1", [*check, str(big.path), "--jobs", "1", *today], (0, 1)
-        )
-        check_quarter = Variant(
-            f"utvikling check on N/4 = {small.municipalities} municipalities",
-            [*check, str(small.path), *today],
-            (0, 1),
-        )
-        heavy = [parse, check_all, check_jobs, check_serial, check_quarter]
-        print("warming up (page cache, bytecode) ...", flush=True)
-        parsed = [variant.run(args.timeout, record=False) for variant in heavy][0]
-        print(f"  parse only read {parsed.stdout.decode().strip() or '?'} files")
-        for info in (big, small):
-            sample = run_once([*check, str(info.path), "--json", *today], args.timeout)
-            print(f"  check --json on {info.municipalities} municipalities: {json_summary(sample)}")
-        print(f"measuring a, d: {rounds} rounds x {len(heavy)} variants ...", flush=True)
-        start = time.perf_counter()
-        interleave(heavy, rounds, 1, args.timeout)
-        print(f"  done in {time.perf_counter() - start:.0f} s", flush=True)
 
-        # b: start-up to the version.
+        def parse_variant(
+            which: str, count: int, info: corpus.CorpusInfo = big, label: str = ""
+        ) -> Variant:
+            name = "CSafeLoader" if which == floors.CSAFE else "project loader"
+            return Variant(
+                f"{label}parse, {_processes(count)}, {name}",
+                [python, str(parse_script), which, str(count), str(info.path)],
+                must_print=str(info.files),
+            )
+
+        loaders = [floors.CSAFE, *([loader] if loader else [])]
+        counts = sorted({1, processes})
+        heavy = Heavy(
+            parse={(w, n): parse_variant(w, n) for n in counts for w in loaders},
+            serial=Variant(
+                "check --jobs 1", [*check, str(big.path), "--jobs", "1", *today], (0, 1)
+            ),
+            default=Variant("check (default jobs)", [*check, str(big.path), *today], (0, 1)),
+            warm=Variant("check, 2nd run", [*check, str(big.path), *today], (0, 1)),
+            again=(
+                parse_variant(loaders[-1], processes, label="control: "),
+                parse_variant(loaders[-1], processes, label="control, 2nd run: "),
+            ),
+            serial_quarter=Variant(
+                "check --jobs 1 on N/4", [*check, str(small.path), "--jobs", "1", *today], (0, 1)
+            ),
+            default_quarter=Variant(
+                f"check on N/4 ({_processes(quarter_processes)})",
+                [*check, str(small.path), *today],
+                (0, 1),
+            ),
+        )
+        for info in (big, small):
+            warm_up = parse_variant(floors.CSAFE, processes, info)
+            parsed = warm_up.run(args.timeout, record=False)
+            print(f"  parse only read {parsed.stdout.decode().strip() or '?'} files of {info.path}")
+        state = corpus_state(big.path)
+        steps = heavy.steps()
+        print(f"measuring a, d, e: {rounds} rounds x {len(steps)} steps ...", flush=True)
+        start = time.perf_counter()
+        heavy_loads: list[float] = []
+        interleave(steps, rounds, 1, args.timeout, env=CacheFolders(caches).env, loads=heavy_loads)
+        print(f"  done in {time.perf_counter() - start:.0f} s", flush=True)
+        load_heavy = _loads()
+        changed = corpus_state(big.path) != state
+
+        # b: start-up to the version; c: to every help page.
         bare_python = Variant("python -c pass", [python, "-c", "pass"])
+        floor = Variant(
+            "bare console script --version",
+            [str(version_floor), "--version"],
+            must_print="utvikling-floor",
+        )
         version = Variant(
             "utvikling --version", [str(utvikling), "--version"], must_print="utvikling"
         )
-        # c: start-up to the help text, against the framework alone.
-        bare_help = Variant(
-            "bare Typer app --help", [python, str(bare_app), "--help"], must_print="rules"
-        )
-        help_ = Variant("utvikling --help", [str(utvikling), "--help"], must_print="rules")
-        light = [bare_python, version, bare_help, help_]
-        for variant in light:
+        helps = [
+            (
+                Variant(
+                    f"bare Typer app {' '.join([*p, '--help'])}",
+                    [str(help_floor), *p, "--help"],
+                ),
+                Variant(help_label(p), [str(utvikling), *p, "--help"]),
+            )
+            for p in paths
+            if help_repeat or not p
+        ]
+        differ: list[str] = []
+        for bare, real in helps:
+            bare_out = bare.run(args.timeout, record=False).stdout
+            real_out = real.run(args.timeout, record=False).stdout
+            if bare_out != real_out:
+                differ.append(f"{real.label} ({first_difference(real_out, bare_out)})")
+        for variant in (bare_python, floor, version):
             variant.run(args.timeout, record=False)
-        print(
-            f"measuring b, c: {rounds} rounds x {repeat} runs x {len(light)} variants ...",
-            flush=True,
-        )
-        interleave([bare_python, version], rounds, repeat, args.timeout)
-        interleave([bare_help, help_], rounds, repeat, args.timeout)
+        same = len(helps) - len(differ)
+        print(f"  help pages identical to the bare app's: {same} of {len(helps)}")
+        for line in differ:
+            print(f"    differs: {line}")
+        light = 3 + 2 * len(helps)
+        print(f"measuring b, c: {rounds} rounds x {light} variants ...", flush=True)
+        start = time.perf_counter()
+        light_loads: list[float] = []
+        interleave([[bare_python], [floor], [version]], rounds, repeat, args.timeout)
+        interleave([[v] for v in helps[0]], rounds, repeat, args.timeout, loads=light_loads)
+        if len(helps) > 1:
+            interleave([[v] for pair in helps[1:] for v in pair], rounds, help_repeat, args.timeout)
+        print(f"  done in {time.perf_counter() - start:.0f} s", flush=True)
     print()
 
-    rows = [
-        base_row("a", parse),
-        ratio_row("a", check_all, parse, 1.2, "≤ 1.20×"),
-        ratio_row("a", check_jobs, parse, 0.7, "≤ 0.70×"),
-        ratio_row("a", check_serial, parse, None, "info"),
-        ratio_row("a", check_quarter, check_all, None, "info: vs N"),
-        base_row("b", bare_python),
-        ratio_row("b", version, bare_python, 1.5, "≤ 1.50×"),
-        base_row("c", bare_help),
-        ratio_row("c", help_, bare_help, 1.1, "≤ 1.10×"),
-        base_row("d", check_quarter, memory=True, label=f"peak RSS, check on N/4 = {quarter}"),
-        ratio_row(
-            "d",
-            check_all,
-            check_quarter,
-            1.2,
-            "≈ 1.0 (≤ 1.20×)",
-            memory=True,
-            label=f"peak RSS, check on N = {municipalities}",
-        ),
-        base_row("d", check_jobs, memory=True, label="peak RSS, check --jobs 2 on N (info)"),
-        base_row("d", parse, memory=True, label="peak RSS, parse only on N (info)"),
+    rows = heavy_rows(heavy, loader, processes, quarter)
+    rows += [
+        base_row("b", floor),
+        ratio_row("b", version, floor, 1.5, "≤ 1.50×", label="utvikling --version / bare script"),
+        ratio_row("b", floor, bare_python, label="bare console script / python -c pass"),
     ]
+    for bare, real in helps:
+        rows.append(ratio_row("c", real, bare, 1.1, "≤ 1.10×", label=f"{real.label} / bare"))
     print_table(rows)
     print(
-        "\nRatios are medians of the variant over medians of its baseline, measured side by "
-        "side in this run;\nabsolute seconds depend on the machine and its load. Peak RSS is "
-        "the largest process (workers included)."
+        "\nratio: median of the variant / median of its floor; per round: the lowest and highest "
+        "of the same\nratio within one round. Peak RSS is the largest process (workers "
+        "included)."
     )
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        "floors: parsing = the same files, split the same way over the same number of "
+        f"processes;\n  --version and --help: {launcher_how}, whose entry point only prints "
+        "a version\n  or runs a bare Typer app with the same commands and parameters."
+    )
+    if changed:
+        print("WARNING: check wrote into the corpus; the warm/cold figure is not cold/warm.")
+    low, high = min(heavy_loads, default=0.0), max(heavy_loads, default=0.0)
+    print(f"load average (1 min) at the start of each round of a, d, e: {low:.2f}–{high:.2f}")
+    print(f"load average after a, d, e: {load_heavy}; after b, c: {_loads()}")
+    print(f"nproc {os.cpu_count()}; whole run {time.perf_counter() - began:.0f} s")
     if args.quick:
         print(
             "--quick is a smoke run: on its small corpus start-up dominates part a; "
@@ -507,23 +810,30 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
+        every = [*heavy.variants(), bare_python, floor, version, *(v for p in helps for v in p)]
         document = {
             "municipalities": municipalities,
             "rounds": rounds,
+            "processes": processes,
+            "loader": loader,
             "files": {"all": big.files, "quarter": small.files},
+            "load": {"before": load_before, "after_a": load_heavy, "rounds": heavy_loads},
             "rows": [
                 {
                     "part": r.part,
                     "measurement": r.label,
                     "median": r.value,
                     "ratio": r.ratio,
+                    "per_round": r.ratio_spread,
                     "limit": r.limit,
                     "result": r.verdict,
                     "error": r.error,
                 }
                 for r in rows
             ],
-            "samples": {v.label: [s.seconds for s in v.samples] for v in [*heavy, *light]},
+            "samples": {
+                v.label: [[s.round, s.seconds, s.max_rss_kib] for s in v.samples] for v in every
+            },
         }
         args.json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
     verdicts = {r.verdict for r in rows}
