@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-DEFAULT_LOADER = "utvikling.records.yamlsafe:parse"
+DEFAULT_LOADER = "utvikling.yamlsafe:parse"
 """The project's own loader: called with one record file's bytes."""
 
 CSAFE = "csafe"
