@@ -28,6 +28,7 @@ import importlib.machinery
 import importlib.util
 import os
 import random
+import shutil
 import signal
 import sys
 import tempfile
@@ -399,6 +400,7 @@ class _Running:
     started: float
     timeout: float
     log: Path
+    workdir: Path
     timed_out: bool = False
     cut_off: bool = False
 
@@ -426,7 +428,7 @@ class Runner:
             _child(target, code, workdir, log)
         with contextlib.suppress(OSError):  # the child did it first, or has exited already
             os.setpgid(pid, pid)
-        self.running[pid] = _Running(target, mutant, time.monotonic(), timeout, log)
+        self.running[pid] = _Running(target, mutant, time.monotonic(), timeout, log, workdir)
 
     def kill(self, pid: int) -> None:
         """Kill a child and its process group."""
@@ -477,6 +479,7 @@ class Runner:
             outcome = {0: "survived", 1: "killed", 2: "killed", 3: "killed"}.get(
                 code, f"error (exit {code})"
             )
+        shutil.rmtree(run.workdir, ignore_errors=True)
         if not self.keep_logs:
             run.log.unlink(missing_ok=True)
         return outcome
