@@ -514,6 +514,10 @@ RULES: dict[str, list[Example]] = {
     ],
     # The plan
     "P001": [
+        fires(
+            {P: plan(period={"start": "2026-01-01"})},
+            (S, None, "Ingen resultat- og utviklingsplan gjelder for 2026-11-23."),
+        ),
         fires({}, (S, None, "Ingen resultat- og utviklingsplan gjelder for 2026-11-23.")),
         fires(
             {P: plan(period={"start": "2026-01-01", "end": "2026-11-22"})},
@@ -635,6 +639,50 @@ RULES: dict[str, list[Example]] = {
     # Conversations
     "C001": [
         fires(
+            {A: agreement(start_date="2025-06-25")},
+            (S, None, "Det har gått 16 måneder uten utviklingssamtale (2025-06-25–2026-11-23)."),
+        ),
+        fires(
+            {
+                A: agreement(start_date="2024-02-29"),
+                "conversations/2025-03-01/meeting.yaml": meeting(date="2025-03-01"),
+            },
+            (
+                "conversations/2025-03-01/meeting.yaml",
+                "date",
+                "Det har gått 12 måneder uten utviklingssamtale (2024-02-29–2025-03-01).",
+            ),
+            today="2025-03-10",
+        ),
+        silent(
+            {
+                A: agreement(start_date="2024-02-29"),
+                "conversations/2025-02-28/meeting.yaml": meeting(date="2025-02-28"),
+            },
+            today="2025-03-10",
+        ),
+        fires(
+            {
+                A: agreement(start_date="2022-01-01"),
+                "conversations/2024-01-10/meeting.yaml": meeting(date="2024-01-10"),
+                "conversations/2026-03-01/meeting.yaml": meeting(date="2026-03-01"),
+            },
+            (
+                "conversations/2026-03-01/meeting.yaml",
+                "date",
+                "Det har gått 25 måneder uten utviklingssamtale (2024-01-10–2026-03-01).",
+            ),
+        ),
+        silent(
+            {
+                "agreements/2019-08-01.yaml": agreement(
+                    start_date="2019-08-01", superseded_by="2026-01-01"
+                ),
+                "agreements/2026-01-01.yaml": agreement(start_date="2026-01-01"),
+            }
+        ),
+        silent({A: agreement(start_date=DROP)}),
+        fires(
             {A: AGREEMENT},
             (S, None, "Det har gått 32 måneder uten utviklingssamtale (2024-03-01–2026-11-23)."),
         ),
@@ -686,6 +734,24 @@ RULES: dict[str, list[Example]] = {
         silent(held()),
     ],
     "C102": [
+        silent(
+            held(
+                meeting=meeting(
+                    participants=_three(
+                        "mayor", "opposition_leader", "group_leader", "secretary", "adviser"
+                    )
+                )
+            )
+        ),
+        *[
+            silent(
+                {
+                    S: settings(employer_body__kind=kind),
+                    **held(meeting=meeting(participants=_three(*["member"] * 5, "mayor"))),
+                }
+            )
+            for kind in ("formannskap", "fylkesutvalg", "kommunestyre", "fylkesting")
+        ],
         fires(
             held(meeting=meeting(participants=_three("mayor", "deputy_mayor", "chief_executive"))),
             (MEET, "participants", "2 folkevalgte deltar; anbefalt er 3 til 5."),
@@ -797,6 +863,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(minutes=minutes(development_measures=[]))),
     ],
     "C205": [
+        silent(held(meeting=None, minutes=minutes(salary=DROP))),
         fires(
             held(minutes=minutes(salary=DROP)),
             (MIN, "salary", "Samtalen var lønnssamtale, men referatet har ingen lønnskonklusjon."),
@@ -966,6 +1033,37 @@ RULES: dict[str, list[Example]] = {
     ],
     "C302": [
         fires(
+            {
+                **upcoming(self_evaluation=None),
+                "conversations/2026-11-01/meeting.yaml": changed(PLANNED, {"date": "2026-11-01"}),
+            },
+            (
+                "conversations/2026-11-01/meeting.yaml",
+                None,
+                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+            ),
+            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+        ),
+        fires(
+            {PLAN_FILE: PLAN, "conversations/neste/meeting.yaml": changed(PLANNED, {"date": DROP})},
+            (
+                "conversations/neste/meeting.yaml",
+                None,
+                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+            ),
+            others=("R006",),
+        ),
+        fires(
+            {**upcoming(self_evaluation=None), P: plan(goals=DROP)},
+            (NEXT, None, "Kommunedirektørens egenevaluering mangler for —."),
+        ),
+        silent(
+            {**upcoming(self_evaluation=None), P: plan(goals=DROP)}
+            | {f"{UPCOMING}/self-evaluation.yaml": {"submitted": "2026-12-01"}}
+        ),
+        silent(upcoming(self_evaluation=None, meeting=changed(PLANNED, {"status": "cancelled"}))),
+        silent(upcoming(self_evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
+        fires(
             upcoming(self_evaluation=None),
             (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
         ),
@@ -990,6 +1088,8 @@ RULES: dict[str, list[Example]] = {
         silent(held(self_evaluation=None)),
     ],
     "C303": [
+        silent(held(input=None)),
+        silent(upcoming(input=None, meeting=changed(PLANNED, {"status": "cancelled"}))),
         fires(upcoming(input=None), (NEXT, None, "Det mangler innspill fra —.")),
         fires(
             upcoming(input=changed(INPUT, {"contributions.1.text": DROP})),
@@ -1011,6 +1111,8 @@ RULES: dict[str, list[Example]] = {
         silent(upcoming(input="contributions: [\n"), others=("Y001",)),
     ],
     "C304": [
+        silent(held(evaluation=None)),
+        silent(upcoming(evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
         fires(
             upcoming(evaluation=None),
             (NEXT, None, "Panelets vurdering er ikke ferdig (evaluation.yaml)."),

@@ -121,6 +121,8 @@ class Target:
     is_package: bool
     mutants: list[Mutant] = field(default_factory=list)
     baseline: float = 0.0
+    stale: list[str] = field(default_factory=list)
+    """Preloaded modules a child must forget: the target and those that import it on load."""
 
 
 def _short(node: ast.AST | str, limit: int = 90) -> str:
@@ -319,6 +321,62 @@ def module_name(path: Path) -> tuple[str, bool]:
     return ".".join(parts), is_package
 
 
+def project_modules(package: str) -> dict[str, Path]:
+    """Every module of the top-level ``package`` (as found on ``sys.path``) by dotted name."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    base = Path(next(iter(spec.submodule_search_locations)))
+    found = {}
+    for path in sorted(base.rglob("*.py")):
+        parts = path.relative_to(base.parent).with_suffix("").parts
+        if parts[-1] == "__main__":
+            continue  # importing it would run the program
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def _load_time_imports(path: Path, name: str, known: set[str]) -> set[str]:
+    """The project modules that importing ``name`` imports (not those imported in functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                    base = f"{parent}.{base}" if base else parent
+                found.add(base)
+                found.update(f"{base}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+                visit(node.orelse)
+            elif isinstance(node, ast.If | ast.Try | ast.With | ast.ClassDef):
+                for block in ("body", "orelse", "finalbody", "handlers"):
+                    for inner in getattr(node, block, []):
+                        visit(inner.body if isinstance(inner, ast.ExceptHandler) else [inner])
+
+    visit(tree.body)
+    with_parents = {n.rsplit(".", i)[0] for n in found for i in range(n.count(".") + 1)}
+    return with_parents & known
+
+
+def stale_modules(target: str, modules: dict[str, Path]) -> list[str]:
+    """``target`` and every project module that imports it, directly or not, when loaded."""
+    imports = {name: _load_time_imports(path, name, set(modules)) for name, path in modules.items()}
+    stale = {target}
+    while True:
+        more = {name for name, uses in imports.items() if uses & stale} - stale
+        if not more:
+            return sorted(stale)
+        stale |= more
+
+
 class _MutantLoader(importlib.abc.Loader):
     def __init__(self, code: types.CodeType) -> None:
         self.code = code
@@ -359,11 +417,19 @@ def _child(target: Target, code: types.CodeType | None, workdir: Path, log: Path
     """In the forked child: run the tests against the mutant, exit with pytest's code."""
     rc = 99
     try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         os.setpgid(0, 0)
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         os.chdir(ROOT)
+        for name in target.stale:
+            sys.modules.pop(name, None)
+            parent, _, last = name.rpartition(".")
+            holder = sys.modules.get(parent)
+            if holder is not None and last in vars(holder):
+                delattr(holder, last)
         if code is not None:
             sys.meta_path.insert(0, _MutantFinder(target, code))
         import hypothesis
@@ -553,7 +619,9 @@ def _targets(args: argparse.Namespace, config: dict[str, Any]) -> list[Target]:
             raise SystemExit(f"no tests configured for {path} (tools/mutation.toml or --tests)")
         tree, mutants = collect(path)
         name, is_package = module_name(ROOT / path)
-        targets.append(Target(path, list(tests), tree, name, is_package, mutants))
+        target = Target(path, list(tests), tree, name, is_package, mutants)
+        target.stale = stale_modules(name, project_modules(name.partition(".")[0]))
+        targets.append(target)
     return targets
 
 
@@ -578,9 +646,15 @@ def _print_table(targets: list[Target], equivalent: dict[tuple[str, str, str], s
             print(f"  ({missing} not run: time ran out; the score is of those run)")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the mutation test; return 0 (the score is for people to read, not a gate)."""
     args = _parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)  # also when started in the background
     config = load_config(args.config)
     equivalent = _equivalents(config)
     targets = _targets(args, config)
@@ -601,8 +675,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if key[0] in mutated and key not in known and not args.match:
             print(f"warning: marked equivalent but no such mutant now: {key}", file=sys.stderr)
 
-    for name in PRELOAD:
-        with contextlib.suppress(ImportError):
+    # Import once what every child needs, so each starts warm: the libraries, and the project
+    # itself (each child forgets the mutated module and whatever imported it on load).
+    project = {t.name.partition(".")[0] for t in targets}
+    for name in [*PRELOAD, *(m for p in sorted(project) for m in project_modules(p))]:
+        with contextlib.suppress(Exception):
             importlib.import_module(name)
     started = time.monotonic()
     deadline = started + args.max_seconds if args.max_seconds else None
@@ -619,6 +696,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print("  run them: pytest -x -q " + " ".join(target.tests))
                     return 1
             _run_all(args, targets, equivalent, runner, deadline)
+        except KeyboardInterrupt:
+            print("interrupted: the mutants not finished are reported as not run", file=sys.stderr)
         finally:
             runner.stop_all()
     elapsed = time.monotonic() - started
