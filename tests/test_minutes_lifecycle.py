@@ -154,6 +154,14 @@ def test_every_step_explains_minutes_that_are_not_yaml(build, step: str) -> None
     assert error.file == str(root / FOLDER / "minutes.yaml")
 
 
+def test_minutes_that_do_not_fit_the_model_are_explained_by_the_first_problem(build) -> None:
+    root = _repo(build, "date: 10.12.2026\nresults_review: tekst\n")
+    error = _refusal(root, "approve")
+    assert [f.code for f in error.findings] == ["S004", "S002"]
+    assert (error.message, error.hint) == (error.findings[0].message, error.findings[0].hint)
+    assert error.hint == "Skriv datoen som år-måned-dag: 2026-12-10."
+
+
 @pytest.mark.parametrize("step", ["approve", "acknowledge", "report"])
 def test_reported_minutes_are_locked(build, step: str) -> None:
     error = _refusal(_repo(build, REPORTED), step)
