@@ -76,6 +76,30 @@ def test_deep_nesting_is_refused_by_the_event_scan_at_the_first_level_too_deep(
     assert problem(text) == ("Y011", *where, LIMIT)
 
 
+def _stairs(levels: int) -> str:
+    """A block list nested ``levels`` deep, one space further in on each line."""
+    return "".join(" " * i + "-\n" for i in range(levels - 1)) + " " * (levels - 1) + "- x\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[" * 100 + "]" * 100, ("Y012", 1, 1, {})),
+        ("[" * 101 + "]" * 101, ("Y011", 1, 33, LIMIT)),
+        ("[" * 50 + "{" * 50 + "}" * 50 + "]" * 50, ("Y012", 1, 1, {})),
+        ("[" * 50 + "{" * 51 + "}" * 51 + "]" * 50, ("Y011", 1, 33, LIMIT)),
+        (_stairs(45), ("Y012", 1, 1, {})),
+        (_stairs(55), ("Y011", 33, 33, LIMIT)),
+    ],
+    ids=["flow-100", "flow-101", "mixed-100", "mixed-101", "block-45", "block-55"],
+)
+def test_the_cheap_bound_decides_whether_the_event_scan_runs(text: str, expected: tuple) -> None:
+    # A top-level list too deep is refused as a list when the file is composed (below the cheap
+    # bound), and as too deep when the event scan runs first (above it): the bound is where the
+    # one turns into the other.
+    assert problem(text) == expected
+
+
 def test_the_event_scan_reports_a_syntax_error_it_meets() -> None:
     code, line, column, params = problem('a: "*"\nb: [\n')
     assert (code, line, column, params["kind"]) == ("Y001", 3, 1, "other")
@@ -212,6 +236,8 @@ def test_scalars(text: str, value: object) -> None:
         ("a: !!int abc\n", (1, 4), "!!int"),
         ("a: !!float x\n", (1, 4), "!!float"),
         ("a: !!bool ja\n", (1, 4), "!!bool"),
+        ("a: !!int true\n", (1, 4), "!!int"),
+        ("a: !!float 12\n", (1, 4), "!!float"),
         ("a: !!null x\n", (1, 4), "!!null"),
         ("a: !!timestamp 2026-09-15\n", (1, 4), "!!timestamp"),
         ("a: !eget x\n", (1, 4), "!eget"),
@@ -257,6 +283,7 @@ def test_a_duplicate_key_names_the_first_line() -> None:
         ("a: [1, 2\nb: 3\n", ("Y001", 2, 2, "flow")),
         ("a: 1\n---\nb: 2\n", ("Y001", 2, 1, "document")),
         ("a: 1\x07\n", ("Y001", 1, 5, "control")),
+        ("a: 1\nbb: \x07\n", ("Y001", 2, 5, "control")),
     ],
 )
 def test_syntax_errors_are_positioned_and_explained(text: str, expected: tuple) -> None:

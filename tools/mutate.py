@@ -199,6 +199,8 @@ class _Collector:
                 continue
             if isinstance(node, ast.FormattedValue) and name == "format_spec":
                 continue  # the text after ``:`` in ``{value:spec}``
+            if name == "orelse" and self._pragma_on_else(child):
+                continue
             if isinstance(node, ast.JoinedStr) and isinstance(child, ast.Constant):
                 continue  # the literal text of an f-string
             inner_scope, inner_function = scope, in_function
@@ -207,6 +209,13 @@ class _Collector:
                 inner_function = not isinstance(child, ast.ClassDef)
             self.mutate(node, name, index, child, scope, in_function)
             self.walk(child, inner_scope, inner_function)
+
+    def _pragma_on_else(self, first: ast.AST) -> bool:
+        """Tell whether the ``else:`` line before ``first`` (an else branch) has a pragma."""
+        line = getattr(first, "lineno", 1) - 2
+        while line >= 0 and not self.lines[line].strip().startswith(("else", "elif")):
+            line -= 1
+        return line >= 0 and any(p in self.lines[line] for p in _PRAGMAS)
 
     def mutate(
         self,
