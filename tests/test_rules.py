@@ -382,6 +382,7 @@ RULES: dict[str, list[Example]] = {
         silent({A: AGREEMENT}),
     ],
     "A404": [
+        silent({A: agreement(severance=DROP)}),
         fires(
             {A: agreement(severance={"agreed": False, "waiver_aml_15_16_2": True})},
             (
@@ -395,6 +396,7 @@ RULES: dict[str, list[Example]] = {
         silent({A: agreement(severance={"agreed": False, "waiver_aml_15_16_2": False})}),
     ],
     "A405": [
+        silent({A: AGREEMENT}),
         fires(
             {
                 A: agreement(
@@ -727,6 +729,7 @@ RULES: dict[str, list[Example]] = {
         silent({A: AGREEMENT, MEET: "date: [\n"}, others=("Y001",)),
     ],
     "C101": [
+        silent(held(meeting=None)),
         fires(
             held(meeting=meeting(participants=_three("deputy_mayor", "member", "member"))),
             (MEET, "participants", "Ordføreren er ikke ført opp som deltaker."),
@@ -734,6 +737,7 @@ RULES: dict[str, list[Example]] = {
         silent(held()),
     ],
     "C102": [
+        silent(held(meeting=None)),
         silent(
             held(
                 meeting=meeting(
@@ -789,6 +793,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(meeting=meeting(participants=[]))),
     ],
     "C103": [
+        silent(held(meeting=None)),
         fires(
             held(meeting=meeting(participants=_three("mayor", "member", "group_leader"))),
             (
@@ -803,6 +808,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(meeting=meeting(participants=DROP))),
     ],
     "C104": [
+        silent(held(meeting=None)),
         fires(
             held(meeting=meeting(closed_meeting=DROP)),
             (MEET, "closed_meeting", "Møtet er ikke merket som lukket med hjemmel."),
@@ -818,6 +824,7 @@ RULES: dict[str, list[Example]] = {
         silent(held()),
     ],
     "C105": [
+        silent(held(meeting=None)),
         fires(
             held(meeting=meeting(date="2026-09-16")),
             (MEET, "date", "Møtedatoen 2026-09-16 stemmer ikke med mappenavnet 2026-09-15."),
@@ -826,6 +833,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(meeting=meeting(date=DROP))),
     ],
     "C201": [
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(results_review=DROP)),
             (MIN, "results_review", "Referatet oppsummerer ikke gjennomgangen av resultatene."),
@@ -833,6 +841,7 @@ RULES: dict[str, list[Example]] = {
         silent(held()),
     ],
     "C202": [
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(new_goals={})),
             (MIN, "new_goals", "Referatet formulerer ikke nye resultatmål og forventninger."),
@@ -840,6 +849,7 @@ RULES: dict[str, list[Example]] = {
         silent(held()),
     ],
     "C203": [
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(interaction_principles=[{"confidential": False}])),
             (
@@ -852,6 +862,7 @@ RULES: dict[str, list[Example]] = {
         silent(held()),
     ],
     "C204": [
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(development_measures=DROP)),
             (
@@ -863,6 +874,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(minutes=minutes(development_measures=[]))),
     ],
     "C205": [
+        silent(held(minutes=None)),
         silent(held(meeting=None, minutes=minutes(salary=DROP))),
         fires(
             held(minutes=minutes(salary=DROP)),
@@ -876,6 +888,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(meeting=meeting(salary_conversation=False), minutes=minutes(salary=DROP))),
     ],
     "C206": [
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(confidential__legal_basis=DROP)),
             (
@@ -956,6 +969,7 @@ RULES: dict[str, list[Example]] = {
         ),
     ],
     "C207": [
+        silent(held(meeting=None)),
         fires(
             held(minutes=None),
             (MEET, None, "Samtalen er holdt, men det finnes ikke noe referat."),
@@ -968,6 +982,11 @@ RULES: dict[str, list[Example]] = {
         silent(held(), today="2026-11-23"),
     ],
     "C208": [
+        silent(
+            {"conversations/neste/minutes.yaml": minutes(reported=DROP)},
+            others=("R006",),
+        ),
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(reported=DROP)),
             (
@@ -992,6 +1011,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(), today="2027-01-01"),
     ],
     "C209": [
+        silent(held(minutes=None)),
         fires(
             held(minutes=minutes(reported__content_sha256="0" * 64)),
             (MIN, "reported", "Referatet er endret etter at det ble lagt fram for kommunestyret."),
@@ -1007,6 +1027,19 @@ RULES: dict[str, list[Example]] = {
     ],
     # Readiness of an upcoming conversation
     "C301": [
+        silent(
+            {
+                **upcoming(meeting=changed(PLANNED, {"plan_under_review": DROP})),
+                P: plan(period={"start": "2026-01-01", "end": "2026-12-10"}),
+            }
+        ),
+        silent(
+            {
+                **upcoming(meeting=changed(PLANNED, {"plan_under_review": DROP})),
+                P: plan(period={"start": "2026-12-10", "end": "2027-12-31"}),
+            }
+        ),
+        silent(upcoming(meeting=None)),
         fires(
             upcoming(meeting=changed(PLANNED, {"plan_under_review": "2099"})),
             (
@@ -1032,6 +1065,8 @@ RULES: dict[str, list[Example]] = {
         silent({**upcoming(), P: "period: [\n"}, others=("Y001",)),
     ],
     "C302": [
+        silent({**upcoming(), P: plan(goals__3__id=DROP)}),
+        silent(upcoming(meeting=None)),
         fires(
             {
                 **upcoming(self_evaluation=None),
@@ -1088,6 +1123,7 @@ RULES: dict[str, list[Example]] = {
         silent(held(self_evaluation=None)),
     ],
     "C303": [
+        silent(upcoming(meeting=None)),
         silent(held(input=None)),
         silent(upcoming(input=None, meeting=changed(PLANNED, {"status": "cancelled"}))),
         fires(upcoming(input=None), (NEXT, None, "Det mangler innspill fra —.")),
@@ -1111,6 +1147,7 @@ RULES: dict[str, list[Example]] = {
         silent(upcoming(input="contributions: [\n"), others=("Y001",)),
     ],
     "C304": [
+        silent(upcoming(meeting=None)),
         silent(held(evaluation=None)),
         silent(upcoming(evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
         fires(
