@@ -641,6 +641,29 @@ RULES: dict[str, list[Example]] = {
     # Conversations
     "C001": [
         fires(
+            {
+                A: agreement(start_date="2025-01-01"),
+                "conversations/2026-11-23/meeting.yaml": meeting(date="2026-11-23"),
+            },
+            (
+                "conversations/2026-11-23/meeting.yaml",
+                "date",
+                "Det har gått 22 måneder uten utviklingssamtale (2025-01-01–2026-11-23).",
+            ),
+        ),
+        fires(
+            {
+                A: agreement(start_date="2026-11-23"),
+                "conversations/2024-01-10/meeting.yaml": meeting(date="2024-01-10"),
+                "conversations/2026-01-20/meeting.yaml": meeting(date="2026-01-20"),
+            },
+            (
+                "conversations/2026-01-20/meeting.yaml",
+                "date",
+                "Det har gått 24 måneder uten utviklingssamtale (2024-01-10–2026-01-20).",
+            ),
+        ),
+        fires(
             {A: agreement(start_date="2025-06-25")},
             (S, None, "Det har gått 16 måneder uten utviklingssamtale (2025-06-25–2026-11-23)."),
         ),
