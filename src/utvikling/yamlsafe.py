@@ -298,6 +298,11 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _plain_is(tag: str, value: str) -> bool:
+    """Tell whether ``value`` written plain would have ``tag`` (an explicit tag must fit)."""
+    return any(t == tag and p.match(value) for t, p in _PLAIN.get(value[:1], ()))
+
+
 def _construct(node: Node, depth: int) -> Any:
     """Build plain data from the node tree, refusing what records must not contain."""
     kind = type(node)
@@ -305,6 +310,8 @@ def _construct(node: Node, depth: int) -> Any:
         tag = node.tag
         if tag == _STR:
             return node.value
+        if tag in _KEY_TAGS and not _plain_is(tag, node.value):  # e.g. «!!int abc»
+            raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(tag.replace(_TAG, "!!"))})
         if tag == _INT:
             return int(node.value)
         if tag == _NULL:
@@ -334,7 +341,8 @@ def _construct(node: Node, depth: int) -> Any:
         if key_node.tag not in _KEY_TAGS:
             if key_node.tag == _MERGE:
                 raise LoadProblem("Y006", *_mark(key_node))
-            raise LoadProblem("Y004", *_mark(key_node), {"tag": excerpt(key_node.tag)})
+            tag = excerpt(key_node.tag.replace(_TAG, "!!"))
+            raise LoadProblem("Y004", *_mark(key_node), {"tag": tag})
         if key in result:
             first = next(k for k, _ in node.value if k.value == key)
             raise LoadProblem(

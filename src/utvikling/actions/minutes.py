@@ -59,9 +59,14 @@ def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
     path = folder / "minutes.yaml"
     if not path.is_file():
         raise _fail("L006", lang, path, folder=folder.name)
-    from utvikling.records.load import parse_record
+    from utvikling.records.load import parse_record, read_limited
 
-    record, found = parse_record(path.read_bytes(), "minutes", path.as_posix(), lang)
+    try:
+        raw = read_limited(path)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _fail("R007", lang, path, reason=reason) from None
+    record, found = parse_record(raw, "minutes", path.as_posix(), lang)
     if record is None:
         raise MinutesError(found[0].message, hint=found[0].hint, file=path, findings=found)
     assert isinstance(record.model, Minutes)

@@ -1,0 +1,1248 @@
+"""Every checklist rule, made to fire and kept silent, with the exact findings.
+
+``RULES`` is keyed by rule code; a rule added to ``rules.yaml`` without an example that makes
+it fire and one that keeps it silent fails ``test_every_rule_has_a_firing_and_a_silent_example``.
+Each example is a small repository: the complete records of the Fjordvik example, changed
+where the example says. Each repository is checked with only that rule selected, and a finding
+from any other code (a record that does not load) fails the test unless the example expects it,
+so that a rule is never "silent" only because its record is broken.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES, TODAY
+from project_api import (
+    CheckOptions,
+    Minutes,
+    check_repository,
+    minutes_content_hash,
+    rule_codes,
+    yamlsafe,
+)
+
+EXAMPLE = EXAMPLES / "fjordvik-kommune"
+DROP = object()
+"""A value in ``changed``: remove the field."""
+
+AGREEMENT_FILE = "agreements/2024-03-01.yaml"
+PLAN_FILE = "plans/2026.yaml"
+HELD = "conversations/2026-09-15"
+UPCOMING = "conversations/2026-12-10"
+
+
+def _example(relative: str) -> dict[str, Any]:
+    return yamlsafe.parse((EXAMPLE / relative).read_bytes()).data
+
+
+SETTINGS = {
+    "municipality": {"name": "Testvik kommune", "number": "4698", "kind": "kommune"},
+    "language": "nb",
+    "chief_executive": {"title": "kommunedirektør"},
+    "employer_body": {
+        "kind": "utvalg",
+        "name": "arbeidsgiverutvalget",
+        "members": [
+            {"name": "Ola Ordfører", "role": "mayor"},
+            {"name": "Vera Vara", "role": "deputy_mayor"},
+            {"name": "Otto Opposisjon", "role": "opposition_leader"},
+        ],
+    },
+}
+AGREEMENT = {**_example(AGREEMENT_FILE), "supersedes": None}
+PLAN = _example(PLAN_FILE)
+MEETING = _example(f"{HELD}/meeting.yaml")
+MINUTES = _example(f"{HELD}/minutes.yaml")
+INPUT = _example(f"{HELD}/input.yaml")
+SELF_EVALUATION = _example(f"{HELD}/self-evaluation.yaml")
+EVALUATION = _example(f"{HELD}/evaluation.yaml")
+PLANNED = {**MEETING, "status": "planned", "date": "2026-12-10"}
+
+
+def changed(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``data`` with dotted paths set (``DROP`` removes the field)."""
+    result = copy.deepcopy(data)
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        holder: Any = result
+        for part in parents:
+            holder = holder[int(part)] if isinstance(holder, list) else holder.setdefault(part, {})
+        if value is DROP:
+            if isinstance(holder, list):
+                del holder[int(last)]
+            else:
+                holder.pop(last, None)
+        elif isinstance(holder, list):
+            holder[int(last)] = value
+        else:
+            holder[last] = value
+    return result
+
+
+def settings(**changes: Any) -> dict[str, Any]:
+    return changed(SETTINGS, {k.replace("__", "."): v for k, v in changes.items()})
+
+
+def agreement(**changes: Any) -> dict[str, Any]:
+    return changed(AGREEMENT, {k.replace("__", "."): v for k, v in changes.items()})
+
+
+def plan(**changes: Any) -> dict[str, Any]:
+    return changed(PLAN, {k.replace("__", "."): v for k, v in changes.items()})
+
+
+def meeting(**changes: Any) -> dict[str, Any]:
+    return changed(MEETING, {k.replace("__", "."): v for k, v in changes.items()})
+
+
+def minutes(**changes: Any) -> dict[str, Any]:
+    return changed(MINUTES, {k.replace("__", "."): v for k, v in changes.items()})
+
+
+def held(**files: dict[str, Any] | str | None) -> dict[str, dict[str, Any] | str]:
+    """The 2026-09-15 conversation: its meeting and minutes unless given (None: no file)."""
+    forms: dict[str, dict[str, Any] | str | None] = {
+        "meeting": MEETING,
+        "minutes": MINUTES,
+        **files,
+    }
+    return {
+        f"{HELD}/{name.replace('_', '-')}.yaml": data
+        for name, data in forms.items()
+        if data is not None
+    }
+
+
+def upcoming(**files: dict[str, Any] | str | None) -> dict[str, dict[str, Any] | str]:
+    """An upcoming conversation (2026-12-10) reviewing the 2026 plan, fully prepared."""
+    forms: dict[str, dict[str, Any] | str | None] = {
+        "meeting": PLANNED,
+        "input": INPUT,
+        "self_evaluation": SELF_EVALUATION,
+        "evaluation": EVALUATION,
+        **files,
+    }
+    result = {
+        f"{UPCOMING}/{name.replace('_', '-')}.yaml": data
+        for name, data in forms.items()
+        if data is not None
+    }
+    return {PLAN_FILE: PLAN, **result}
+
+
+Files = dict[str, dict[str, Any] | str]
+Found = tuple[str, str | None, str]
+"""(file, field, message) of one finding."""
+
+
+@dataclass(frozen=True)
+class Example:
+    files: Files
+    found: tuple[Found, ...] = ()
+    """Empty: the rule stays silent."""
+    today: str = TODAY
+    others: tuple[str, ...] = ()
+    """Codes of other findings the example expects (a file that does not load)."""
+
+
+def fires(files: Files, *found: Found, today: str = TODAY, others: tuple[str, ...] = ()) -> Example:
+    assert found, "a firing example says what it finds"
+    return Example(files, found, today, others)
+
+
+def silent(files: Files, *, today: str = TODAY, others: tuple[str, ...] = ()) -> Example:
+    return Example(files, (), today, others)
+
+
+S = "utvikling.yaml"
+A = AGREEMENT_FILE
+P = PLAN_FILE
+MEET = f"{HELD}/meeting.yaml"
+MIN = f"{HELD}/minutes.yaml"
+NEXT = f"{UPCOMING}/meeting.yaml"
+
+
+def _agreement_rule(found: tuple[Found, ...], **missing: Any) -> list[Example]:
+    return [fires({A: agreement(**missing)}, *found), silent({A: AGREEMENT})]
+
+
+def _three(*roles: str) -> list[dict[str, str]]:
+    return [{"name": f"Person {i}", "role": role} for i, role in enumerate(roles)]
+
+
+RULES: dict[str, list[Example]] = {
+    # utvikling.yaml
+    "M101": [
+        fires(
+            {S: settings(municipality__name=DROP)},
+            (S, "municipality.name", "utvikling.yaml mangler kommunens navn."),
+        ),
+        silent({S: SETTINGS}),
+    ],
+    "M102": [
+        fires(
+            {S: settings(municipality__number=DROP)},
+            (S, "municipality.number", "utvikling.yaml mangler kommunenummeret."),
+        ),
+        silent({S: SETTINGS}),
+    ],
+    "M103": [
+        fires(
+            {S: settings(municipality__kind=DROP)},
+            (
+                S,
+                "municipality.kind",
+                "Det står ikke om dette er en kommune eller en fylkeskommune.",
+            ),
+        ),
+        silent({S: SETTINGS}),
+    ],
+    "M104": [
+        fires(
+            {S: settings(chief_executive__title="")},
+            (S, "chief_executive.title", "utvikling.yaml mangler tittelen på kommunedirektøren."),
+        ),
+        silent({S: SETTINGS}),
+    ],
+    "M105": [
+        fires(
+            {S: settings(employer_body__name=DROP, employer_body__members=[])},
+            (
+                S,
+                "employer_body.name",
+                "utvikling.yaml mangler organet som fører utviklingssamtalen og medlemmene.",
+            ),
+            (
+                S,
+                "employer_body.members",
+                "utvikling.yaml mangler organet som fører utviklingssamtalen og medlemmene.",
+            ),
+        ),
+        silent({S: SETTINGS}),
+    ],
+    "M106": [
+        fires(
+            {S: settings(employer_body__members=_three("deputy_mayor", "member"))},
+            (
+                S,
+                "employer_body.members",
+                "Ingen i arbeidsgiverorganet har rollen ordfører (mayor).",
+            ),
+        ),
+        silent({S: SETTINGS}),
+        silent({S: settings(employer_body__members=DROP)}),
+    ],
+    # The agreement
+    "A001": [
+        fires({}, (S, None, "Det finnes ingen arbeidsavtale i agreements/.")),
+        silent({A: AGREEMENT}),
+        silent({A: "start_date: [\n"}, others=("Y001",)),
+    ],
+    "A101": _agreement_rule(
+        (
+            (A, "employer.name", "Avtalen mangler avtalens parter."),
+            (A, "employee.name", "Avtalen mangler avtalens parter."),
+        ),
+        employer__name=DROP,
+        employee__name="",
+    ),
+    "A102": [
+        fires(
+            {A: agreement(start_date=DROP)}, (A, "start_date", "Avtalen mangler tiltredelsesdato.")
+        ),
+        silent({A: AGREEMENT}),
+    ],
+    "A103": _agreement_rule(((A, "workplace", "Avtalen mangler arbeidssted."),), workplace=DROP),
+    "A104": [
+        fires(
+            {A: agreement(probation_months=DROP)},
+            (A, "probation_months", "Avtalen sier ikke noe om prøvetid."),
+        ),
+        silent({A: agreement(probation_months=0)}),
+    ],
+    "A105": _agreement_rule(
+        ((A, "working_hours", "Avtalen mangler arbeidstid."),), working_hours=DROP
+    ),
+    "A106": [
+        fires(
+            {A: agreement(special_working_time__agreed=DROP)},
+            (
+                A,
+                "special_working_time.agreed",
+                "Avtalen sier ikke om særlige arbeidstidsordninger er avtalt.",
+            ),
+        ),
+        silent({A: agreement(special_working_time={"agreed": True})}),
+        silent({A: AGREEMENT}),
+    ],
+    "A107": _agreement_rule(
+        ((A, "notice.employer_months", "Avtalen mangler oppsigelsesfrister."),),
+        notice__employer_months=DROP,
+    ),
+    "A201": _agreement_rule(
+        (
+            (A, "salary.annual_amount", "Avtalen mangler lønn."),
+            (A, "salary.effective_from", "Avtalen mangler lønn."),
+        ),
+        salary__annual_amount=DROP,
+        salary__effective_from=DROP,
+    ),
+    "A202": [
+        fires(
+            {A: agreement(salary__allowances=DROP)},
+            (A, "salary.allowances", "Avtalen sier ikke noe om tillegg."),
+        ),
+        silent({A: agreement(salary__allowances=[])}),
+    ],
+    "A203": _agreement_rule(
+        ((A, "collective_agreements", "Avtalen mangler tariffavtaler som gjelder."),),
+        collective_agreements=[],
+    ),
+    "A204": [
+        fires(
+            {A: agreement(meeting_compensation=DROP)},
+            (
+                A,
+                "meeting_compensation.agreed",
+                "Avtalen sier ikke om kompensasjon for møtevirksomhet er avtalt.",
+            ),
+        ),
+        silent({A: AGREEMENT}),
+    ],
+    "A301": _agreement_rule(
+        ((A, "responsibility.description", "Avtalen mangler ansvars- og myndighetsområde."),),
+        responsibility__description=DROP,
+    ),
+    "A302": _agreement_rule(
+        ((A, "confidentiality", "Avtalen mangler taushetsplikt."),), confidentiality=DROP
+    ),
+    "A303": [
+        fires(
+            {A: agreement(cv_publication_consent__given=DROP)},
+            (
+                A,
+                "cv_publication_consent.given",
+                "Avtalen sier ikke noe om samtykke til offentliggjøring av CV.",
+            ),
+        ),
+        silent({A: agreement(cv_publication_consent__given=False)}),
+    ],
+    "A304": _agreement_rule(
+        ((A, "secondary_positions.rule", "Avtalen mangler regler for bierverv og verv."),),
+        secondary_positions__rule=DROP,
+    ),
+    "A305": _agreement_rule(
+        ((A, "professional_development", "Avtalen mangler egenutvikling og faglig utvikling."),),
+        professional_development=DROP,
+    ),
+    "A401": [
+        fires(
+            {A: agreement(fixed_term={"agreed": True})},
+            (
+                A,
+                "fixed_term.end_date",
+                "Avtalen: åremål er avtalt, men «fixed_term.end_date» mangler.",
+            ),
+        ),
+        fires(
+            {A: agreement(fixed_term={})},
+            (A, "fixed_term.agreed", "Avtalen sier ikke om åremål er avtalt."),
+        ),
+        silent({A: agreement(fixed_term={"agreed": True, "end_date": "2030-02-28"})}),
+        silent({A: AGREEMENT}),
+    ],
+    "A402": [
+        fires(
+            {A: agreement(retreat_position={"agreed": True})},
+            (
+                A,
+                "retreat_position.position",
+                "Avtalen: retrettstilling er avtalt, men «retreat_position.position» mangler.",
+            ),
+        ),
+        silent({A: agreement(retreat_position={"agreed": True, "position": "Rådgiver"})}),
+    ],
+    "A403": [
+        fires(
+            {A: agreement(severance__months=DROP)},
+            (
+                A,
+                "severance.months",
+                "Avtalen: etterlønn er avtalt, men «severance.months» mangler.",
+            ),
+        ),
+        silent({A: AGREEMENT}),
+    ],
+    "A404": [
+        silent({A: agreement(severance=DROP)}),
+        fires(
+            {A: agreement(severance={"agreed": False, "waiver_aml_15_16_2": True})},
+            (
+                A,
+                "severance.waiver_aml_15_16_2",
+                "Stillingsvernet er fraskrevet, men etterlønn er ikke avtalt.",
+            ),
+        ),
+        silent({A: AGREEMENT}),
+        silent({A: agreement(severance={"waiver_aml_15_16_2": True})}),
+        silent({A: agreement(severance={"agreed": False, "waiver_aml_15_16_2": False})}),
+    ],
+    "A405": [
+        silent({A: AGREEMENT}),
+        fires(
+            {
+                A: agreement(
+                    fixed_term={"agreed": True, "end_date": "2024-02-29"},
+                    validity__end="2024-02-01",
+                )
+            },
+            (A, "fixed_term.end_date", "«fixed_term.end_date» er før tiltredelsesdatoen."),
+            (A, "validity.end", "«validity.end» er før tiltredelsesdatoen."),
+        ),
+        silent(
+            {
+                A: agreement(
+                    fixed_term={"agreed": True, "end_date": "2024-03-01"},
+                    validity__end="2024-03-01",
+                )
+            }
+        ),
+        silent({A: agreement(start_date=DROP, validity__end="2020-01-01")}),
+    ],
+    "A501": _agreement_rule(
+        (
+            (
+                A,
+                "procedures.expectations",
+                "Avtalen mangler prosedyre for å utarbeide gjensidige forventninger og "
+                "resultatkrav.",
+            ),
+        ),
+        procedures__expectations=DROP,
+    ),
+    "A502": _agreement_rule(
+        (
+            (
+                A,
+                "procedures.followup",
+                "Avtalen mangler prosedyre for oppfølging, medregnet utviklingssamtalen.",
+            ),
+        ),
+        procedures__followup={},
+    ),
+    "A503": _agreement_rule(
+        (
+            (
+                A,
+                "procedures.deviation",
+                "Avtalen mangler prosedyre når forventninger eller resultatkrav ikke innfris.",
+            ),
+        ),
+        procedures__deviation=DROP,
+    ),
+    "A601": _agreement_rule(
+        ((A, "leave", "Avtalen mangler ferie, feriepenger og annet betalt fravær."),), leave=DROP
+    ),
+    "A602": _agreement_rule(
+        ((A, "termination_procedure", "Avtalen mangler fremgangsmåte ved opphør."),),
+        termination_procedure=DROP,
+    ),
+    "A603": _agreement_rule(
+        (
+            (
+                A,
+                "salary.payment_schedule",
+                "Avtalen mangler utbetalingsmåte og -tidspunkt for lønnen.",
+            ),
+        ),
+        salary__payment_schedule=DROP,
+    ),
+    "A604": _agreement_rule(
+        ((A, "overtime", "Avtalen mangler arbeid utover avtalt arbeidstid."),), overtime=DROP
+    ),
+    "A605": _agreement_rule(((A, "breaks", "Avtalen mangler pauser."),), breaks=DROP),
+    "A606": _agreement_rule(
+        ((A, "pension_and_insurance", "Avtalen mangler pensjon og forsikring."),),
+        pension_and_insurance=DROP,
+    ),
+    "A607": _agreement_rule(((A, "title", "Avtalen mangler stillingstittel."),), title=DROP),
+    "A701": [
+        fires(
+            {A: agreement(severance__waiver_aml_15_16_2=DROP)},
+            (
+                A,
+                "severance.waiver_aml_15_16_2",
+                "Avtalen sier ikke om stillingsvernet er fraskrevet mot etterlønn.",
+            ),
+        ),
+        silent({A: agreement(severance__waiver_aml_15_16_2=False)}),
+    ],
+    "A702": _agreement_rule(
+        (
+            (
+                A,
+                "procedures.followup.salary_talk_month",
+                "Avtalen sier ikke noe om måned for den årlige lønnssamtalen.",
+            ),
+        ),
+        procedures__followup__salary_talk_month=DROP,
+    ),
+    "A801": _agreement_rule(
+        ((A, "expectations", "Avtalen mangler gjensidige forventninger."),),
+        expectations={"of_chief_executive": []},
+    ),
+    "A802": _agreement_rule(
+        (
+            (A, "adoption.date", "Avtalen mangler vedtaket i kommunestyret om avtalen."),
+            (A, "adoption.case_number", "Avtalen mangler vedtaket i kommunestyret om avtalen."),
+        ),
+        adoption=DROP,
+    ),
+    "A803": [
+        fires(
+            {A: agreement(signatures=[])},
+            (A, "status", "Avtalen er merket som vedtatt, men har ingen underskrifter."),
+        ),
+        silent({A: AGREEMENT}),
+        silent({A: agreement(status="draft", signatures=DROP)}),
+    ],
+    # The plan
+    "P001": [
+        fires(
+            {P: plan(period={"start": "2026-01-01"})},
+            (S, None, "Ingen resultat- og utviklingsplan gjelder for 2026-11-23."),
+        ),
+        fires({}, (S, None, "Ingen resultat- og utviklingsplan gjelder for 2026-11-23.")),
+        fires(
+            {P: plan(period={"start": "2026-01-01", "end": "2026-11-22"})},
+            (S, None, "Ingen resultat- og utviklingsplan gjelder for 2026-11-23."),
+        ),
+        fires(
+            {P: plan(period={"start": "2026-11-24", "end": "2026-12-31"})},
+            (S, None, "Ingen resultat- og utviklingsplan gjelder for 2026-11-23."),
+        ),
+        silent({P: PLAN}),
+        silent({P: plan(period={"start": "2026-11-23", "end": "2026-11-23"})}),
+        silent({P: "period: [\n"}, others=("Y001",)),
+    ],
+    "P101": [
+        fires(
+            {P: plan(period={"end": "2026-12-31"})},
+            (P, "period.start", "Planen mangler periode for planen."),
+        ),
+        silent({P: PLAN}),
+    ],
+    "P102": [
+        fires(
+            {P: plan(goals=PLAN["goals"][:2])},
+            (P, "goals", "Planen har 2 mål; anbefalt er 3 til 5."),
+        ),
+        fires(
+            {P: plan(goals=[*PLAN["goals"], PLAN["goals"][0], PLAN["goals"][1]])},
+            (P, "goals", "Planen har 6 mål; anbefalt er 3 til 5."),
+        ),
+        silent({P: plan(goals=PLAN["goals"][:3])}),
+        silent({P: plan(goals=[*PLAN["goals"], PLAN["goals"][0]])}),
+    ],
+    "P103": [
+        fires(
+            {P: plan(goals__1__anchoring=DROP)},
+            (P, "goals.1", "Målet «M2» er ikke forankret i et vedtak eller en plan."),
+        ),
+        fires(
+            {P: plan(goals__2__anchoring=[{"type": "budget"}])},
+            (P, "goals.2.anchoring", "Målet «M3» er ikke forankret i et vedtak eller en plan."),
+        ),
+        fires(
+            {P: plan(goals__0__anchoring=DROP, goals__0__id=DROP)},
+            (
+                P,
+                "goals.0",
+                "Målet «Netto driftsresultat på minst 2 prosent av driftsinntektene» er ikke "
+                "forankret i et vedtak eller en plan.",
+            ),
+        ),
+        fires(
+            {P: plan(goals__0__anchoring=DROP, goals__0__id=DROP, goals__0__title=DROP)},
+            (P, "goals.0", "Målet «nr. 1» er ikke forankret i et vedtak eller en plan."),
+        ),
+        silent(
+            {
+                P: plan(
+                    goals__0__anchoring=[{"case_number": "25/121"}],
+                    goals__1__anchoring=[{"title": "Budsjett"}],
+                )
+            }
+        ),
+    ],
+    "P104": [
+        fires(
+            {P: plan(goals__0__indicators__0__target=DROP)},
+            (P, "goals.0.indicators", "Målet «M1» har ingen måleindikator med målverdi."),
+        ),
+        fires(
+            {P: plan(goals__3__indicators=DROP)},
+            (P, "goals.3", "Målet «M4» har ingen måleindikator med målverdi."),
+        ),
+        silent({P: PLAN}),
+        silent({P: plan(goals__1__indicators__0__target=DROP)}),
+    ],
+    "P105": [
+        fires(
+            {P: plan(goals__2__success_factors=[])},
+            (P, "goals.2", "Målet «M3» har ingen kritiske suksessfaktorer."),
+        ),
+        silent({P: PLAN}),
+    ],
+    "P106": [
+        fires(
+            {P: plan(goals__0__id=DROP)},
+            (
+                P,
+                "goals.0",
+                "Mål nummer 1 mangler merkelapp (id) og tittel, eller har samme merkelapp som "
+                "et annet.",
+            ),
+        ),
+        fires(
+            {P: plan(goals__1__title="")},
+            (
+                P,
+                "goals.1",
+                "Mål nummer 2 mangler merkelapp (id) og tittel, eller har samme merkelapp som "
+                "et annet.",
+            ),
+        ),
+        fires(
+            {P: plan(goals__3__id="M1")},
+            (
+                P,
+                "goals.3",
+                "Mål nummer 4 mangler merkelapp (id) og tittel, eller har samme merkelapp som "
+                "et annet.",
+            ),
+        ),
+        silent({P: PLAN}),
+    ],
+    "P107": [
+        fires(
+            {P: plan(adopted__date=DROP)}, (P, "adopted.date", "Planen mangler vedtak av planen.")
+        ),
+        silent({P: PLAN}),
+    ],
+    # Conversations
+    "C001": [
+        fires(
+            {
+                A: agreement(start_date="2025-01-01"),
+                "conversations/2026-11-23/meeting.yaml": meeting(date="2026-11-23"),
+            },
+            (
+                "conversations/2026-11-23/meeting.yaml",
+                "date",
+                "Det har gått 22 måneder uten utviklingssamtale (2025-01-01–2026-11-23).",
+            ),
+        ),
+        fires(
+            {
+                A: agreement(start_date="2026-11-23"),
+                "conversations/2024-01-10/meeting.yaml": meeting(date="2024-01-10"),
+                "conversations/2026-01-20/meeting.yaml": meeting(date="2026-01-20"),
+            },
+            (
+                "conversations/2026-01-20/meeting.yaml",
+                "date",
+                "Det har gått 24 måneder uten utviklingssamtale (2024-01-10–2026-01-20).",
+            ),
+        ),
+        fires(
+            {A: agreement(start_date="2025-06-25")},
+            (S, None, "Det har gått 16 måneder uten utviklingssamtale (2025-06-25–2026-11-23)."),
+        ),
+        fires(
+            {
+                A: agreement(start_date="2024-02-29"),
+                "conversations/2025-03-01/meeting.yaml": meeting(date="2025-03-01"),
+            },
+            (
+                "conversations/2025-03-01/meeting.yaml",
+                "date",
+                "Det har gått 12 måneder uten utviklingssamtale (2024-02-29–2025-03-01).",
+            ),
+            today="2025-03-10",
+        ),
+        silent(
+            {
+                A: agreement(start_date="2024-02-29"),
+                "conversations/2025-02-28/meeting.yaml": meeting(date="2025-02-28"),
+            },
+            today="2025-03-10",
+        ),
+        fires(
+            {
+                A: agreement(start_date="2022-01-01"),
+                "conversations/2024-01-10/meeting.yaml": meeting(date="2024-01-10"),
+                "conversations/2026-03-01/meeting.yaml": meeting(date="2026-03-01"),
+            },
+            (
+                "conversations/2026-03-01/meeting.yaml",
+                "date",
+                "Det har gått 25 måneder uten utviklingssamtale (2024-01-10–2026-03-01).",
+            ),
+        ),
+        silent(
+            {
+                "agreements/2019-08-01.yaml": agreement(
+                    start_date="2019-08-01", superseded_by="2026-01-01"
+                ),
+                "agreements/2026-01-01.yaml": agreement(start_date="2026-01-01"),
+            }
+        ),
+        silent({A: agreement(start_date=DROP)}),
+        fires(
+            {A: AGREEMENT},
+            (S, None, "Det har gått 32 måneder uten utviklingssamtale (2024-03-01–2026-11-23)."),
+        ),
+        fires(
+            {A: AGREEMENT, **held()},
+            (
+                MEET,
+                "date",
+                "Det har gått 30 måneder uten utviklingssamtale (2024-03-01–2026-09-15).",
+            ),
+        ),
+        fires(
+            {
+                A: agreement(start_date="2025-09-01"),
+                "conversations/2025-09-16/meeting.yaml": meeting(date="2025-09-16"),
+            },
+            (S, None, "Det har gått 14 måneder uten utviklingssamtale (2025-09-16–2026-11-23)."),
+        ),
+        fires(
+            {
+                A: agreement(start_date="2025-01-01"),
+                "conversations/2025-06-01/meeting.yaml": meeting(date="2025-06-01"),
+                "conversations/2026-05-01/meeting.yaml": meeting(
+                    date="2026-05-01", status="cancelled"
+                ),
+                "conversations/2026-06-01/meeting.yaml": meeting(
+                    date="2026-06-01", status="planned"
+                ),
+                "conversations/2026-11-30/meeting.yaml": meeting(date="2026-11-30"),
+                "conversations/neste/meeting.yaml": meeting(date=DROP),
+            },
+            (S, None, "Det har gått 17 måneder uten utviklingssamtale (2025-06-01–2026-11-23)."),
+            others=("R006",),
+        ),
+        fires(
+            {A: agreement(start_date="2025-11-22")},
+            (S, None, "Det har gått 12 måneder uten utviklingssamtale (2025-11-22–2026-11-23)."),
+        ),
+        silent({A: agreement(start_date="2025-11-23")}),
+        silent({A: agreement(start_date="2026-12-01")}),
+        silent({A: agreement(start_date="2025-10-01"), **held()}),
+        silent({A: AGREEMENT, MEET: "date: [\n"}, others=("Y001",)),
+    ],
+    "C101": [
+        silent(held(meeting=None)),
+        fires(
+            held(meeting=meeting(participants=_three("deputy_mayor", "member", "member"))),
+            (MEET, "participants", "Ordføreren er ikke ført opp som deltaker."),
+        ),
+        silent(held()),
+    ],
+    "C102": [
+        silent(held(meeting=None)),
+        silent(
+            held(
+                meeting=meeting(
+                    participants=_three(
+                        "mayor", "opposition_leader", "group_leader", "secretary", "adviser"
+                    )
+                )
+            )
+        ),
+        *[
+            silent(
+                {
+                    S: settings(employer_body__kind=kind),
+                    **held(meeting=meeting(participants=_three(*["member"] * 5, "mayor"))),
+                }
+            )
+            for kind in ("formannskap", "fylkesutvalg", "kommunestyre", "fylkesting")
+        ],
+        fires(
+            held(meeting=meeting(participants=_three("mayor", "deputy_mayor", "chief_executive"))),
+            (MEET, "participants", "2 folkevalgte deltar; anbefalt er 3 til 5."),
+        ),
+        fires(
+            held(
+                meeting=meeting(
+                    participants=_three(
+                        "mayor", "deputy_mayor", "member", "member", "member", "member"
+                    )
+                )
+            ),
+            (MEET, "participants", "6 folkevalgte deltar; anbefalt er 3 til 5."),
+        ),
+        silent(held(meeting=meeting(participants=_three("mayor", "deputy_mayor", "member")))),
+        silent(
+            held(
+                meeting=meeting(
+                    participants=_three("mayor", "deputy_mayor", "member", "member", "member")
+                )
+            )
+        ),
+        silent(
+            {
+                S: settings(employer_body__kind="formannskap"),
+                **held(
+                    meeting=meeting(
+                        participants=_three(
+                            "mayor", "deputy_mayor", "member", "member", "member", "member"
+                        )
+                    )
+                ),
+            }
+        ),
+        silent(held(meeting=meeting(participants=[]))),
+    ],
+    "C103": [
+        silent(held(meeting=None)),
+        fires(
+            held(meeting=meeting(participants=_three("mayor", "member", "group_leader"))),
+            (
+                MEET,
+                "participants",
+                "Verken varaordføreren eller en representant for opposisjonen er ført opp som "
+                "deltaker.",
+            ),
+        ),
+        silent(held(meeting=meeting(participants=_three("mayor", "member", "opposition_leader")))),
+        silent(held(meeting=meeting(participants=_three("mayor", "member", "deputy_mayor")))),
+        silent(held(meeting=meeting(participants=DROP))),
+    ],
+    "C104": [
+        silent(held(meeting=None)),
+        fires(
+            held(meeting=meeting(closed_meeting=DROP)),
+            (MEET, "closed_meeting", "Møtet er ikke merket som lukket med hjemmel."),
+        ),
+        fires(
+            held(meeting=meeting(closed_meeting__closed=False)),
+            (MEET, "closed_meeting", "Møtet er ikke merket som lukket med hjemmel."),
+        ),
+        fires(
+            held(meeting=meeting(closed_meeting__legal_basis=" ")),
+            (MEET, "closed_meeting", "Møtet er ikke merket som lukket med hjemmel."),
+        ),
+        silent(held()),
+    ],
+    "C105": [
+        silent(held(meeting=None)),
+        fires(
+            held(meeting=meeting(date="2026-09-16")),
+            (MEET, "date", "Møtedatoen 2026-09-16 stemmer ikke med mappenavnet 2026-09-15."),
+        ),
+        silent(held()),
+        silent(held(meeting=meeting(date=DROP))),
+    ],
+    "C201": [
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(results_review=DROP)),
+            (MIN, "results_review", "Referatet oppsummerer ikke gjennomgangen av resultatene."),
+        ),
+        silent(held()),
+    ],
+    "C202": [
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(new_goals={})),
+            (MIN, "new_goals", "Referatet formulerer ikke nye resultatmål og forventninger."),
+        ),
+        silent(held()),
+    ],
+    "C203": [
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(interaction_principles=[{"confidential": False}])),
+            (
+                MIN,
+                "interaction_principles",
+                "Referatet stadfester ikke prinsipper for samhandlingen mellom folkevalgte og "
+                "administrasjonen.",
+            ),
+        ),
+        silent(held()),
+    ],
+    "C204": [
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(development_measures=DROP)),
+            (
+                MIN,
+                "development_measures",
+                "Referatet har ingen utviklingstiltak for kommunedirektøren.",
+            ),
+        ),
+        silent(held(minutes=minutes(development_measures=[]))),
+    ],
+    "C205": [
+        silent(held(minutes=None)),
+        silent(held(meeting=None, minutes=minutes(salary=DROP))),
+        fires(
+            held(minutes=minutes(salary=DROP)),
+            (MIN, "salary", "Samtalen var lønnssamtale, men referatet har ingen lønnskonklusjon."),
+        ),
+        fires(
+            held(minutes=minutes(salary__conclusion=" ")),
+            (MIN, "salary", "Samtalen var lønnssamtale, men referatet har ingen lønnskonklusjon."),
+        ),
+        silent(held()),
+        silent(held(meeting=meeting(salary_conversation=False), minutes=minutes(salary=DROP))),
+    ],
+    "C206": [
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(confidential__legal_basis=DROP)),
+            (
+                MIN,
+                "confidential",
+                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
+                "unntaket.",
+            ),
+        ),
+        fires(
+            held(
+                minutes=minutes(
+                    confidential=DROP,
+                    development_measures__1__confidential=False,
+                    interaction_principles__0__confidential=True,
+                )
+            ),
+            (
+                MIN,
+                None,
+                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
+                "unntaket.",
+            ),
+        ),
+        fires(
+            held(
+                minutes=minutes(
+                    confidential=DROP,
+                    development_measures__1__confidential=False,
+                    new_goals__expectations__0__confidential=True,
+                )
+            ),
+            (
+                MIN,
+                None,
+                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
+                "unntaket.",
+            ),
+        ),
+        fires(
+            held(
+                minutes=minutes(
+                    confidential=DROP,
+                    development_measures__1__confidential=False,
+                    results_review__goals__0__confidential=True,
+                )
+            ),
+            (
+                MIN,
+                None,
+                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
+                "unntaket.",
+            ),
+        ),
+        fires(
+            held(
+                minutes=minutes(
+                    confidential={"notes": ["Notat"]}, development_measures__1__confidential=False
+                )
+            ),
+            (
+                MIN,
+                "confidential",
+                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
+                "unntaket.",
+            ),
+        ),
+        silent(held()),
+        silent(
+            held(minutes=minutes(confidential=DROP, development_measures__1__confidential=False))
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    confidential={"notes": []}, development_measures__1__confidential=False
+                )
+            )
+        ),
+    ],
+    "C207": [
+        silent(held(meeting=None)),
+        fires(
+            held(minutes=None),
+            (MEET, None, "Samtalen er holdt, men det finnes ikke noe referat."),
+            today="2026-09-30",
+        ),
+        silent(held(minutes=None), today="2026-09-29"),
+        silent(held(minutes=None, meeting=meeting(status="cancelled")), today="2026-11-23"),
+        silent(held(minutes=None, meeting=meeting(status="planned")), today="2026-11-23"),
+        silent(held(minutes=None), today="2026-09-14"),
+        silent(held(), today="2026-11-23"),
+    ],
+    "C208": [
+        silent(
+            {"conversations/neste/minutes.yaml": minutes(reported=DROP)},
+            others=("R006",),
+        ),
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(reported=DROP)),
+            (
+                MIN,
+                "reported",
+                "Referatet er ikke registrert som lagt fram for kommunestyret (61 dager etter "
+                "samtalen).",
+            ),
+            today="2026-11-15",
+        ),
+        fires(
+            held(minutes=minutes(reported__date=DROP)),
+            (
+                MIN,
+                "reported",
+                "Referatet er ikke registrert som lagt fram for kommunestyret (61 dager etter "
+                "samtalen).",
+            ),
+            today="2026-11-15",
+        ),
+        silent(held(minutes=minutes(reported=DROP)), today="2026-11-14"),
+        silent(held(), today="2027-01-01"),
+    ],
+    "C209": [
+        silent(held(minutes=None)),
+        fires(
+            held(minutes=minutes(reported__content_sha256="0" * 64)),
+            (MIN, "reported", "Referatet er endret etter at det ble lagt fram for kommunestyret."),
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    reported__content_sha256=minutes_content_hash(Minutes.model_validate(MINUTES))
+                )
+            )
+        ),
+        silent(held()),
+    ],
+    # Readiness of an upcoming conversation
+    "C301": [
+        silent(
+            {
+                **upcoming(meeting=changed(PLANNED, {"plan_under_review": DROP})),
+                P: plan(period={"start": "2026-01-01", "end": "2026-12-10"}),
+            }
+        ),
+        silent(
+            {
+                **upcoming(meeting=changed(PLANNED, {"plan_under_review": DROP})),
+                P: plan(period={"start": "2026-12-10", "end": "2027-12-31"}),
+            }
+        ),
+        silent(upcoming(meeting=None)),
+        fires(
+            upcoming(meeting=changed(PLANNED, {"plan_under_review": "2099"})),
+            (
+                NEXT,
+                "plan_under_review",
+                "Samtalen har ingen resultat- og utviklingsplan å vurdere.",
+            ),
+        ),
+        fires(
+            {
+                **upcoming(meeting=changed(PLANNED, {"plan_under_review": DROP})),
+                P: plan(period={"start": "2026-01-01", "end": "2026-12-09"}),
+            },
+            (
+                NEXT,
+                "plan_under_review",
+                "Samtalen har ingen resultat- og utviklingsplan å vurdere.",
+            ),
+        ),
+        silent(upcoming()),
+        silent(upcoming(meeting=changed(PLANNED, {"plan_under_review": DROP}))),
+        silent(upcoming(meeting=changed(PLANNED, {"plan_under_review": "2099", "status": "held"}))),
+        silent({**upcoming(), P: "period: [\n"}, others=("Y001",)),
+    ],
+    "C302": [
+        silent({**upcoming(), P: plan(goals__3__id=DROP)}),
+        silent(upcoming(meeting=None)),
+        fires(
+            {
+                **upcoming(self_evaluation=None),
+                "conversations/2026-11-01/meeting.yaml": changed(PLANNED, {"date": "2026-11-01"}),
+            },
+            (
+                "conversations/2026-11-01/meeting.yaml",
+                None,
+                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+            ),
+            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+        ),
+        fires(
+            {PLAN_FILE: PLAN, "conversations/neste/meeting.yaml": changed(PLANNED, {"date": DROP})},
+            (
+                "conversations/neste/meeting.yaml",
+                None,
+                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+            ),
+            others=("R006",),
+        ),
+        fires(
+            {**upcoming(self_evaluation=None), P: plan(goals=DROP)},
+            (NEXT, None, "Kommunedirektørens egenevaluering mangler for —."),
+        ),
+        silent(
+            {**upcoming(self_evaluation=None), P: plan(goals=DROP)}
+            | {f"{UPCOMING}/self-evaluation.yaml": {"submitted": "2026-12-01"}}
+        ),
+        silent(upcoming(self_evaluation=None, meeting=changed(PLANNED, {"status": "cancelled"}))),
+        silent(upcoming(self_evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
+        fires(
+            upcoming(self_evaluation=None),
+            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+        ),
+        fires(
+            upcoming(self_evaluation=changed(SELF_EVALUATION, {"goals.3": DROP})),
+            (
+                f"{UPCOMING}/self-evaluation.yaml",
+                "goals",
+                "Kommunedirektørens egenevaluering mangler for M4.",
+            ),
+        ),
+        fires(
+            upcoming(self_evaluation=changed(SELF_EVALUATION, {"goals.0.status": DROP})),
+            (
+                f"{UPCOMING}/self-evaluation.yaml",
+                "goals",
+                "Kommunedirektørens egenevaluering mangler for M1.",
+            ),
+        ),
+        silent(upcoming()),
+        silent(upcoming(self_evaluation="goals: [\n"), others=("Y001",)),
+        silent(held(self_evaluation=None)),
+    ],
+    "C303": [
+        silent(upcoming(meeting=None)),
+        silent(held(input=None)),
+        silent(upcoming(input=None, meeting=changed(PLANNED, {"status": "cancelled"}))),
+        fires(upcoming(input=None), (NEXT, None, "Det mangler innspill fra —.")),
+        fires(
+            upcoming(input=changed(INPUT, {"contributions.1.text": DROP})),
+            (f"{UPCOMING}/input.yaml", "contributions", "Det mangler innspill fra Kystpartiet."),
+        ),
+        fires(
+            upcoming(
+                input=changed(
+                    INPUT, {"contributions.0.received": DROP, "contributions.0.group": DROP}
+                )
+            ),
+            (f"{UPCOMING}/input.yaml", "contributions", "Det mangler innspill fra ?."),
+        ),
+        fires(
+            upcoming(input=changed(INPUT, {"contributions": []})),
+            (f"{UPCOMING}/input.yaml", "contributions", "Det mangler innspill fra —."),
+        ),
+        silent(upcoming()),
+        silent(upcoming(input="contributions: [\n"), others=("Y001",)),
+    ],
+    "C304": [
+        silent(upcoming(meeting=None)),
+        silent(held(evaluation=None)),
+        silent(upcoming(evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
+        fires(
+            upcoming(evaluation=None),
+            (NEXT, None, "Panelets vurdering er ikke ferdig (evaluation.yaml)."),
+        ),
+        fires(
+            upcoming(evaluation=changed(EVALUATION, {"goals.3": DROP, "leadership": DROP})),
+            (
+                f"{UPCOMING}/evaluation.yaml",
+                "goals",
+                "Panelets vurdering er ikke ferdig (M4, leadership).",
+            ),
+        ),
+        fires(
+            upcoming(
+                evaluation=changed(
+                    EVALUATION,
+                    {
+                        "goals.0.status": DROP,
+                        "organisational_development": "",
+                        "political_decisions": DROP,
+                    },
+                )
+            ),
+            (
+                f"{UPCOMING}/evaluation.yaml",
+                "goals",
+                "Panelets vurdering er ikke ferdig (M1, organisational_development, "
+                "political_decisions).",
+            ),
+        ),
+        silent(upcoming()),
+        silent(upcoming(evaluation="goals: [\n"), others=("Y001",)),
+    ],
+}
+
+
+def _text(data: dict[str, Any] | str) -> str:
+    return data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def run(build, code: str, example: Example) -> tuple[list[Found], list[str]]:
+    files = {S: SETTINGS, **example.files}
+    root: Path = build({path: _text(data) for path, data in files.items()})
+    today = dt.date.fromisoformat(example.today)
+    result = check_repository(root, CheckOptions(today=today, select=(code,)))
+    prefix = f"{root.as_posix()}/"
+    found = [
+        ((f.file or "").removeprefix(prefix), f.field, f.message)
+        for f in result.findings
+        if f.code == code
+    ]
+    return found, sorted({f.code for f in result.findings if f.code != code})
+
+
+EXAMPLES_BY_ID = [
+    pytest.param(code, example, id=f"{code}-{'fires' if example.found else 'silent'}-{index}")
+    for code, examples in RULES.items()
+    for index, example in enumerate(examples)
+]
+
+
+@pytest.mark.parametrize(("code", "example"), EXAMPLES_BY_ID)
+def test_rule(build, code: str, example: Example) -> None:
+    found, others = run(build, code, example)
+    assert found == list(example.found)
+    assert others == sorted(example.others)
+
+
+def test_every_rule_has_a_firing_and_a_silent_example() -> None:
+    assert set(RULES) == set(rule_codes())
+    for code, examples in RULES.items():
+        assert any(e.found for e in examples), f"{code}: no example makes it fire"
+        assert any(not e.found for e in examples), f"{code}: no example keeps it silent"
