@@ -33,13 +33,13 @@ def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example,
         "Forberedelsesnotat (internt, fortrolig): "
         "dokumenter/samtale-2026-12-10-forberedelse-intern.md",
         "Offentlig sakstekst: dokumenter/samtale-2026-12-10-saksliste.md",
-        "conversations/2026-12-10/evaluation.yaml:9:1: C304 advarsel: Panelets vurdering er ikke "
+        "conversations/2026-12-10/evaluation.yaml:9:1: C304 info: Panelets vurdering er ikke "
         "ferdig (M1, M2, M3, M4, leadership, organisational_development, political_decisions). "
         "(KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)",
         "conversations/2026-12-10/input.yaml:6:1: C303 advarsel: Det mangler innspill fra Fjordvik "
         "Fellesliste, Bygdelista, Kystpartiet, Grønt Fjordvik. (KS: Utviklingssamtale mellom "
         "folkevalgte og rådmannen)",
-        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 advarsel: Kommunedirektørens "
+        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 info: Kommunedirektørens "
         "egenevaluering mangler for M1, M2, M3, M4. (KS: Utviklingssamtale mellom folkevalgte og "
         "rådmannen)",
     ]
@@ -97,7 +97,7 @@ def test_readiness_names_missing_participants(runner, example, monkeypatch, part
     result = _prepare(runner, root, monkeypatch, "2026-12-10")
     found = {line.split(": ")[1].split()[0] for line in result.output.splitlines() if " C1" in line}
     assert found == set(codes)
-    assert result.exit_code == (1 if "C101" in codes else 0)
+    assert result.exit_code == 0, "participants follow KS recommendations: warnings, not errors"
 
 
 def test_readiness_without_a_plan(runner, example, monkeypatch):

@@ -30,9 +30,18 @@ REQUIRED = ("C201", "C202", "C203", "C206")
 class MinutesError(UtviklingError):
     """A lifecycle step that cannot be taken now; may carry the findings that explain why."""
 
-    def __init__(self, message: str, *, findings: list[Finding] | None = None, **place: Any):
+    def __init__(
+        self,
+        message: str,
+        *,
+        findings: list[Finding] | None = None,
+        lang: str = "nb",
+        **place: Any,
+    ):
         super().__init__(message, **place)
         self.findings = findings or []
+        self.lang = lang
+        """The language the findings are printed in (their severity words)."""
 
 
 def _fail(code: str, lang: str, path: Path | None = None, **params: Any) -> MinutesError:
@@ -62,7 +71,9 @@ def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
 
     record, found = parse_record(path.read_bytes(), "minutes", path.as_posix(), lang)
     if record is None:
-        raise MinutesError(found[0].message, hint=found[0].hint, file=path, findings=found)
+        raise MinutesError(
+            found[0].message, hint=found[0].hint, file=path, findings=found, lang=lang
+        )
     assert isinstance(record.model, Minutes)
     return path, record.model, folder.name
 
@@ -113,7 +124,7 @@ def approve(
     missing = blocking(findings, folder)
     if missing:
         message, hint = texts.message("L004", lang)
-        raise MinutesError(message, hint=hint, file=path, findings=missing)
+        raise MinutesError(message, hint=hint, file=path, findings=missing, lang=lang)
     _edit(path, {"approved": {"body": body, "date": day}}, lang)
     return path
 
@@ -273,14 +284,16 @@ def render_minutes(
     problems = [f for f in findings if f.file and f.file.endswith(marker) and f.severity == "error"]
     if record is None and "minutes" in conversation.failed and problems:
         first = problems[0]
-        raise MinutesError(first.message, hint=first.hint, file=first.file, findings=problems)
+        raise MinutesError(
+            first.message, hint=first.hint, file=first.file, findings=problems, lang=lang
+        )
     if record is None:
         path = root / "conversations" / conversation.folder / "minutes.yaml"
         raise _fail("L006", lang, path, folder=conversation.folder)
     missing = blocking(findings, conversation.folder)
     if missing and not draft:
         message, hint = texts.message("L004", lang)
-        raise MinutesError(message, hint=hint, file=record.path, findings=missing)
+        raise MinutesError(message, hint=hint, file=record.path, findings=missing, lang=lang)
     names = texts.data_file("conversation.yaml")["files"]
     folder = output or root / layout.OUTPUT_DIR
     targets = {

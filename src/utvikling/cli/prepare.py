@@ -81,10 +81,9 @@ def prepare_conversation(
     typer.echo(words("done.agenda_public", lang, path=_shown(agenda.public, base)))
     report_files(agenda.files, lang)
     found = readiness(result.findings, folder.name)
-    shown = [f for f in found if f.severity != "info"]
-    if not shown:
+    if not found:
         typer.echo(words("done.ready", lang))
-    for finding in shown:
+    for finding in found:
         typer.echo(finding.format(lang))
     if any(f.severity == "error" for f in found):
         raise typer.Exit(1)
