@@ -57,7 +57,8 @@ def test_havbrekke_messages_are_nynorsk() -> None:
     result = check_repository(root, CheckOptions(today=TODAY, select=("P103",)), base=root)
     assert [f.format("nn") for f in result.findings] == [
         "plans/2026.yaml:48:5: P103 åtvaring: Målet «M2» er ikkje forankra i eit vedtak eller ein"
-        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen)\n"
+        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes"
+        " arbeidsgiverrolle overfor kommunedirektøren)\n"
         "    Vis til budsjett, økonomiplan, kommuneplan, arbeidsgjevarstrategi eller eit anna"
         " vedtak, med saksnummer og dato."
     ]
