@@ -40,3 +40,18 @@ def test_every_wording_class_has_a_norwegian_name() -> None:
     for wording in SEVERITY_OF_WORDING:
         for lang in ("nb", "nn"):
             assert texts.word(f"wording.{wording}", lang)
+
+
+@pytest.mark.parametrize("raw", RAW, ids=[r["code"] for r in RAW])
+def test_a_municipality_agreement_is_never_an_authority(raw: dict) -> None:
+    """A municipality's own agreement may be named only as «eksempel fra praksis», at info."""
+    for ref in raw.get("references", []):
+        text = " ".join(ref["text"].values()) if isinstance(ref["text"], dict) else ref["text"]
+        if "Hægebostad" in text:
+            assert "eksempel fra praksis" in text.lower(), raw["code"]
+            assert raw["severity"] == "info" and raw["source_wording"] == "advice", raw["code"]
+    for field in ("message", "hint"):
+        for value in (raw.get(field) or {}).values():
+            if "Hægebostad" in value:
+                lowered = value.lower()
+                assert "eksempel fra praksis" in lowered or "døme frå praksis" in lowered
