@@ -38,3 +38,53 @@ def test_goal_count_is_an_example_from_practice_not_a_recommendation(build) -> N
         "    KS sier ikke hvor mange mål planen skal ha. Få, konkrete mål som kan etterprøves ved"
         " periodens slutt, gir en bedre samtale.",
     ]
+
+
+def test_an_agreement_past_its_end_date_is_not_in_force(build) -> None:
+    expired = "start_date: 2017-02-02\nvalidity: {start: 2017-02-02, end: 2024-12-31}\n"
+    root = build({"agreements/2017-02-02.yaml": expired})
+    assert findings(root, "A406") == [
+        "agreements/2017-02-02.yaml:2:31: A406 feil: Avtalen gjelder ikke lenger: «validity.end» er"
+        " 2024-12-31, før i dag (2026-11-23). (arbeidsmiljøloven § 14-5 første ledd;"
+        " arbeidsmiljøloven § 14-10 (åremål))\n"
+        "    Det skal finnes en skriftlig avtale for arbeidsforholdet. Lag en ny avtale med"
+        " «utvikling new-agreement --supersedes 2017-02-02», eller rett datoen når avtalen eller"
+        " åremålet er forlenget.",
+    ]
+    assert findings(root, "A406", today=dt.date(2024, 12, 31)) == [], "in force on its last day"
+
+
+def test_an_expired_fixed_term_is_found_and_a_superseded_agreement_is_not(build) -> None:
+    root = build(
+        {
+            "agreements/2019-08-01.yaml": (
+                "start_date: 2019-08-01\nfixed_term: {agreed: true, end_date: 2025-07-31}\n"
+            ),
+            "agreements/2016-01-01.yaml": (
+                "start_date: 2016-01-01\nvalidity: {end: 2019-07-31}\nsuperseded_by: 2019-08-01\n"
+            ),
+        }
+    )
+    assert [line.split("\n")[0] for line in findings(root, "A406")] == [
+        "agreements/2019-08-01.yaml:2:28: A406 feil: Avtalen gjelder ikke lenger:"
+        " «fixed_term.end_date» er 2025-07-31, før i dag (2026-11-23). (arbeidsmiljøloven § 14-5"
+        " første ledd; arbeidsmiljøloven § 14-10 (åremål))",
+    ]
+
+
+def test_the_agenda_says_the_agreement_has_expired(runner, example, monkeypatch) -> None:
+    from utvikling.cli import app
+
+    root = example("fjordvik-kommune")
+    agreement = root / "agreements" / "2024-03-01.yaml"
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(text.replace("validity:\n", "validity:\n  end: 2026-06-30\n", 1), "utf-8")
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["prepare-conversation", "2026-12-10", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    pack = (root / "dokumenter" / "samtale-2026-12-10-forberedelse-intern.md").read_text("utf-8")
+    assert "**Avtalen gjaldt til 30. juni 2026 og er utløpt.** En ny avtale må forhandles og" in (
+        pack
+    )
+    check = runner.invoke(app, ["check", "--select", "A406", "--today", "2026-11-23"])
+    assert "A406 feil: Avtalen gjelder ikke lenger: «validity.end» er 2026-06-30" in check.output

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-from utvikling.checklist.context import Conversation, LoadedRecord, RepositoryContext
+from utvikling.checklist.context import Conversation, FieldPath, LoadedRecord, RepositoryContext
 from utvikling.checklist.engine import Hit, conversation_record, get, is_blank, is_current
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
 
@@ -130,6 +130,29 @@ def agreement_dates_in_order(context: RepositoryContext, record: LoadedRecord) -
         value = get(model, path)
         if isinstance(value, dt.date) and value < model.start_date:
             yield Hit(record, path, {"field": ".".join(path)})
+
+
+def agreement_expired(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """The agreement's validity, or its fixed term (åremål), ended before today."""
+    model = record.model
+    assert isinstance(model, Agreement)
+    ends: list[tuple[FieldPath, dt.date | None]] = [
+        (("validity", "end"), get(model, ("validity", "end")))
+    ]
+    if model.fixed_term and model.fixed_term.agreed:
+        ends.append((("fixed_term", "end_date"), model.fixed_term.end_date))
+    for path, end in ends:
+        if isinstance(end, dt.date) and end < context.today:
+            yield Hit(
+                record,
+                path,
+                {
+                    "field": ".".join(str(p) for p in path),
+                    "end": end.isoformat(),
+                    "today": context.today.isoformat(),
+                    "name": record.path.rsplit("/", 1)[-1].removesuffix(".yaml"),
+                },
+            )
 
 
 def adopted_agreement_signed(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
