@@ -88,3 +88,50 @@ def test_the_agenda_says_the_agreement_has_expired(runner, example, monkeypatch)
     )
     check = runner.invoke(app, ["check", "--select", "A406", "--today", "2026-11-23"])
     assert "A406 feil: Avtalen gjelder ikke lenger: «validity.end» er 2026-06-30" in check.output
+
+
+def test_items_added_in_2024_are_needed_in_an_older_agreement_only_on_request(build) -> None:
+    root = build({"agreements/2023-01-01.yaml": "start_date: 2023-01-01\n"})
+    assert findings(root, "A602", "A604", "A606", "A610", "A611") == [
+        "agreements/2023-01-01.yaml:1:1: A610 info: Arbeidsforholdet begynte før 1. juli 2024, og"
+        " avtalen mangler det loven har lagt til siden («termination_procedure», «overtime»,"
+        " «pension_and_insurance»). Avtalen må suppleres bare dersom arbeidstakeren ber om det."
+        " (endringslov 15. desember 2023 nr. 88, del III nr. 3 (overgangsregel) – ikke verifisert;"
+        " KS-advokatene: Nye regler i arbeidsmiljøloven fra 1. juli 2024)\n"
+        "    Ber arbeidstakeren om det, må avtalen suppleres snarest og senest to måneder etter."
+        " Skriv datoen for anmodningen i «supplement_requested_at», så sier sjekken fra når"
+        " fristen går ut.",
+    ]
+
+
+def test_a_request_to_supplement_becomes_an_error_after_two_months(build) -> None:
+    agreement = (
+        "start_date: 2023-01-01\nsupplement_requested_at: 2026-09-01\novertime: Ikke aktuelt\n"
+    )
+    root = build({"agreements/2023-01-01.yaml": agreement})
+    assert [
+        f.split(" (")[0]
+        for f in findings(root, "A602", "A604", "A606", "A61", today=dt.date(2026, 11, 1))
+    ] == [
+        "agreements/2023-01-01.yaml:1:1: A610 info: Arbeidsforholdet begynte før 1. juli 2024, og"
+        " avtalen mangler det loven har lagt til siden",
+    ]
+    assert findings(root, "A602", "A604", "A606", "A61", today=dt.date(2026, 11, 2))[0].split("\n")[
+        0
+    ] == (
+        "agreements/2023-01-01.yaml:2:1: A611 feil: Arbeidstakeren ba om supplering 2026-09-01, og"
+        " fristen på to måneder gikk ut 2026-11-01, men avtalen mangler fortsatt"
+        " «termination_procedure», «pension_and_insurance». (endringslov 15. desember 2023 nr. 88,"
+        " del III nr. 3 (overgangsregel) – ikke verifisert; KS-advokatene: Nye regler i"
+        " arbeidsmiljøloven fra 1. juli 2024)"
+    )
+
+
+def test_an_agreement_from_july_2024_needs_the_new_items(build) -> None:
+    root = build({"agreements/2024-07-01.yaml": "start_date: 2024-07-01\n"})
+    assert [f.split(" (")[0] for f in findings(root, "A602", "A604", "A606", "A610")] == [
+        "agreements/2024-07-01.yaml:1:1: A602 feil: Avtalen mangler fremgangsmåte ved opphør.",
+        "agreements/2024-07-01.yaml:1:1: A604 feil: Avtalen mangler arbeid utover avtalt"
+        " arbeidstid.",
+        "agreements/2024-07-01.yaml:1:1: A606 feil: Avtalen mangler pensjon og forsikring.",
+    ]

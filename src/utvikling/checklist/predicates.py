@@ -155,6 +155,95 @@ def agreement_expired(context: RepositoryContext, record: LoadedRecord) -> Itera
             )
 
 
+AMENDMENT_2024 = dt.date(2024, 7, 1)
+"""aml. § 14-6 as amended by LOV-2023-12-15-88 applies to employment entered from this day."""
+
+ADDED_IN_2024: tuple[FieldPath, ...] = (
+    ("termination_procedure",),
+    ("overtime",),
+    ("pension_and_insurance",),
+)
+"""Fields for items that aml. § 14-6 has required only since 1 July 2024 (spec §2.2)."""
+
+SUPPLEMENT_MONTHS = 2
+"""A request to supplement an older agreement must be met within two months (spec §2.2)."""
+
+
+def _before_2024(model: Agreement) -> bool:
+    return model.start_date is not None and model.start_date < AMENDMENT_2024
+
+
+def _missing_2024_items(model: Agreement) -> list[FieldPath]:
+    return [path for path in ADDED_IN_2024 if is_blank(get(model, path))]
+
+
+def _stated_since_2024(record: LoadedRecord, path: FieldPath) -> Iterator[Hit]:
+    """A 2024 item is missing from an agreement for employment entered on or after 1 July 2024.
+
+    Older agreements need it only when the employee asks (``amendment_2024_supplement``).
+    """
+    model = record.model
+    assert isinstance(model, Agreement)
+    if not _before_2024(model) and is_blank(get(model, path)):
+        yield Hit(record, path, {"field": ".".join(str(p) for p in path), "_kind": "required"})
+
+
+def termination_procedure_stated(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """The procedure on termination (aml. § 14-6 (1) h, from 1 July 2024) is missing."""
+    yield from _stated_since_2024(record, ("termination_procedure",))
+
+
+def overtime_stated(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """Shift changes and work beyond the agreed hours (aml. § 14-6, from 1 July 2024) missing."""
+    yield from _stated_since_2024(record, ("overtime",))
+
+
+def pension_and_insurance_stated(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """Social-security benefits and who receives the payments (from 1 July 2024) missing."""
+    yield from _stated_since_2024(record, ("pension_and_insurance",))
+
+
+def _fields(paths: list[FieldPath]) -> str:
+    return ", ".join(f"«{'.'.join(str(p) for p in path)}»" for path in paths)
+
+
+def _supplement_deadline(model: Agreement) -> dt.date | None:
+    requested = model.supplement_requested_at
+    return add_months(requested, SUPPLEMENT_MONTHS) if requested else None
+
+
+def amendment_2024_supplement(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """An agreement from before 1 July 2024 lacks the 2024 items; needed only on request."""
+    model = record.model
+    assert isinstance(model, Agreement)
+    missing = _missing_2024_items(model) if _before_2024(model) else []
+    deadline = _supplement_deadline(model)
+    if missing and (deadline is None or context.today <= deadline):
+        yield Hit(record, ("start_date",), {"fields": _fields(missing)})
+
+
+def amendment_2024_supplement_overdue(
+    context: RepositoryContext, record: LoadedRecord
+) -> Iterator[Hit]:
+    """The employee asked for the 2024 items more than two months ago; they are still missing."""
+    model = record.model
+    assert isinstance(model, Agreement)
+    missing = _missing_2024_items(model) if _before_2024(model) else []
+    deadline = _supplement_deadline(model)
+    if missing and deadline is not None and context.today > deadline:
+        assert model.supplement_requested_at is not None
+        yield Hit(
+            record,
+            ("supplement_requested_at",),
+            {
+                "fields": _fields(missing),
+                "requested": model.supplement_requested_at.isoformat(),
+                "deadline": deadline.isoformat(),
+                "name": record.path.rsplit("/", 1)[-1].removesuffix(".yaml"),
+            },
+        )
+
+
 def adopted_agreement_signed(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
     """An agreement marked adopted without signatures."""
     assert isinstance(record.model, Agreement)
