@@ -71,7 +71,7 @@ def test_participant_rules(build) -> None:
         }
     )
     codes = _codes(root, select=("C1",))
-    assert codes == ["C101", "C102", "C103"]
+    assert codes == ["C101", "C102", "C103", "C106"]
 
 
 def test_frequency_gap_is_found_and_points_at_the_later_meeting(build) -> None:

@@ -81,10 +81,18 @@ def test_forms_are_never_overwritten_nor_filled_from_each_other(runner, example,
     [
         (
             "[{name: A, role: member}, {name: B, role: member}, {name: C, role: deputy_mayor}]",
-            ["C101"],
+            ["C101", "C103", "C106"],
         ),
-        ("[{name: A, role: mayor}, {name: B, role: deputy_mayor}]", ["C102"]),
-        ("[{name: A, role: mayor}, {name: B, role: member}, {name: C, role: member}]", ["C103"]),
+        ("[{name: A, role: mayor}, {name: B, role: deputy_mayor}]", ["C102", "C103", "C106"]),
+        (
+            "[{name: A, role: mayor}, {name: B, role: member}, {name: C, role: member}]",
+            ["C103", "C106"],
+        ),
+        (
+            "[{name: A, role: mayor}, {name: B, role: deputy_mayor},"
+            " {name: C, role: group_leader}]",
+            ["C106"],
+        ),
     ],
 )
 def test_readiness_names_missing_participants(runner, example, monkeypatch, participants, codes):

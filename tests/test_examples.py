@@ -17,6 +17,7 @@ HAVBREKKE_GAPS = [
     "agreements/2025-08-01.yaml:155:1 A503 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C102 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C103 warning",
+    "conversations/2026-06-10/meeting.yaml:16:1 C106 info",
     "conversations/2026-06-10/minutes.yaml:1:1 C206 error",
     "conversations/2026-06-10/minutes.yaml:10:1 C203 warning",
     "plans/2026.yaml:18:1 P102 info",

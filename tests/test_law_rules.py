@@ -135,3 +135,59 @@ def test_an_agreement_from_july_2024_needs_the_new_items(build) -> None:
         " arbeidstid.",
         "agreements/2024-07-01.yaml:1:1: A606 feil: Avtalen mangler pensjon og forsikring.",
     ]
+
+
+def _meeting(*roles: str) -> str:
+    people = "\n".join(f"  - {{name: Person {i}, role: {role}}}" for i, role in enumerate(roles))
+    return (
+        "kind: annual\nstatus: held\ndate: 2026-09-15\nparticipants:\n"
+        f"{people}\nclosed_meeting: {{closed: true, legal_basis: x}}\n"
+    )
+
+
+def _participation(build, *roles: str, settings: str | None = None, lang: str = "nb"):
+    files = {"conversations/2026-09-15/meeting.yaml": _meeting(*roles)}
+    if settings:
+        files["utvikling.yaml"] = settings
+    root = build(files)
+    return [f.split("\n")[0] for f in findings(root, "C101", "C103", "C106", lang=lang)]
+
+
+KS_MINIMUM = (
+    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes arbeidsgiverrolle"
+    " overfor kommunedirektøren)"
+)
+
+
+def test_ks_minimum_is_mayor_deputy_and_a_further_leading_member(build) -> None:
+    assert _participation(build, "mayor", "deputy_mayor", "member") == [
+        "conversations/2026-09-15/meeting.yaml:4:1: C103 advarsel: Deltakerne mangler en ledende"
+        " folkevalgt til; KS anbefaler som minimum ordfører, varaordfører og en ledende folkevalgt"
+        f" til. {KS_MINIMUM}",
+        "conversations/2026-09-15/meeting.yaml:4:1: C106 info: Ingen fra opposisjonen er ført opp"
+        " som deltaker. (KS: Utviklingssamtale mellom folkevalgte og rådmannen («ordfører,"
+        " varaordfører og opposisjonsleder»); KS: Folkevalgtes arbeidsgiverrolle overfor"
+        " kommunedirektøren («representant fra mindretallet», som eksempel))",
+    ]
+    assert _participation(build, "mayor", "member", "opposition_leader")[0].startswith(
+        "conversations/2026-09-15/meeting.yaml:4:1: C103 advarsel: Deltakerne mangler"
+        " varaordføreren; KS anbefaler"
+    ), "the opposition does not stand in for the deputy mayor: the condition is AND"
+    assert _participation(build, "mayor", "deputy_mayor", "opposition_leader") == []
+    assert [
+        f.split(": ")[1] for f in _participation(build, "mayor", "deputy_mayor", "group_leader")
+    ] == ["C106 info"]
+
+
+def test_participant_findings_use_the_county_words_in_nynorsk(build) -> None:
+    county = (
+        "language: nn\nmunicipality: {name: Havbrekke fylkeskommune, kind: fylkeskommune}\n"
+        "chief_executive: {title: fylkeskommunedirektør}\n"
+    )
+    assert _participation(build, "member", "member", settings=county, lang="nn")[:2] == [
+        "conversations/2026-09-15/meeting.yaml:4:1: C101 åtvaring: Fylkesordføraren er ikkje ført"
+        f" opp som deltakar. {KS_MINIMUM}",
+        "conversations/2026-09-15/meeting.yaml:4:1: C103 åtvaring: Deltakarane manglar"
+        " fylkesvaraordføraren og ein leiande folkevald til; KS tilrår som minimum fylkesordførar,"
+        f" fylkesvaraordførar og ein leiande folkevald til. {KS_MINIMUM}",
+    ]

@@ -68,10 +68,10 @@ def form() -> tuple[FormGroup, ...]:
 
 
 def terms(settings: Settings | None, lang: str) -> dict[str, str]:
-    """Return the words for this kind of authority in ``lang`` (``kommunestyret`` …)."""
-    kind = (settings.municipality.kind if settings and settings.municipality else None) or "kommune"
-    table: dict[str, str] = texts.data_file("terms.yaml")["terms"][kind][lang]
-    return table
+    """Return the glossary words for these settings in ``lang`` (see :func:`texts.terms`)."""
+    kind = settings.municipality.kind if settings and settings.municipality else None
+    title = settings.chief_executive.title if settings and settings.chief_executive else None
+    return texts.terms(kind, lang, title)
 
 
 def get_path(data: dict[str, Any], path: str) -> Any:
@@ -344,10 +344,7 @@ def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str,
 
 def definite(title: str) -> str:
     """Return the definite form of a title: kommunedirektør → kommunedirektøren."""
-    words = title.split(" ")
-    last = words[-1]
-    words[-1] = last + ("n" if last.endswith("e") else "en")
-    return " ".join(words)
+    return texts.definite(title)
 
 
 @dataclass

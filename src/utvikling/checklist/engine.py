@@ -201,11 +201,11 @@ def _generic_hits(rule: Rule, record: LoadedRecord) -> Iterator[Hit]:
 
 
 def _terms(context: RepositoryContext) -> dict[str, str]:
-    """The words for this kind of authority (``kommunestyret`` or ``fylkestinget`` …)."""
+    """The glossary words for this repository's kind, language and chief executive's title."""
     settings = context.settings.model if context.settings else None
-    kind = getattr(getattr(settings, "municipality", None), "kind", None) or "kommune"
-    table: dict[str, str] = texts.data_file("terms.yaml")["terms"][kind][context.language]
-    return table
+    kind = getattr(getattr(settings, "municipality", None), "kind", None)
+    title = getattr(getattr(settings, "chief_executive", None), "title", None)
+    return texts.terms(kind, context.language, title)
 
 
 def _finding(rule: Rule, hit: Hit, lang: str, words: dict[str, str]) -> Finding:

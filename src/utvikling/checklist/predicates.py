@@ -340,13 +340,32 @@ def participant_count(context: RepositoryContext, conversation: Conversation) ->
         yield Hit(record, ("participants",), {"count": count})
 
 
+FURTHER_LEADING_ROLES = {"opposition_leader", "group_leader"}
+"""Roles that count as «en annen ledende folkevalgt» beside the mayor and the deputy."""
+
+
 def broad_participation(context: RepositoryContext, conversation: Conversation) -> Iterator[Hit]:
-    """Neither the deputy mayor nor the opposition takes part."""
+    """KS's minimum is the mayor, the deputy mayor AND a further leading elected member."""
+    from utvikling.checklist.engine import _terms
+
     record, meeting = _meeting(conversation)
     if not record or not meeting or not meeting.participants:
         return
     roles = set(_elected(meeting))
-    if not roles & {"deputy_mayor", "opposition_leader"}:
+    words = _terms(context)
+    missing = [] if "deputy_mayor" in roles else [words["deputy_mayor"]]
+    if not roles & FURTHER_LEADING_ROLES:
+        missing.append(words["further_elected"])
+    if missing:
+        yield Hit(record, ("participants",), {"missing": f" {words['and']} ".join(missing)})
+
+
+def opposition_participates(
+    context: RepositoryContext, conversation: Conversation
+) -> Iterator[Hit]:
+    """No participant represents the opposition (KS-A: opposisjonsleder; KS-B: an example)."""
+    record, meeting = _meeting(conversation)
+    if record and meeting and meeting.participants and "opposition_leader" not in _elected(meeting):
         yield Hit(record, ("participants",))
 
 
