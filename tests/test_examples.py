@@ -10,16 +10,16 @@ from utvikling.records import CheckOptions, check_repository
 TODAY = dt.date(2026, 11, 23)
 
 HAVBREKKE_GAPS = [
-    "agreements/2025-08-01.yaml:13:1 A403 error",
-    "agreements/2025-08-01.yaml:13:1 A606 error",
-    "agreements/2025-08-01.yaml:13:1 A701 warning",
+    "agreements/2025-08-01.yaml:85:1 A606 error",
     "agreements/2025-08-01.yaml:133:1 A401 error",
+    "agreements/2025-08-01.yaml:141:1 A403 error",
+    "agreements/2025-08-01.yaml:141:1 A701 warning",
     "agreements/2025-08-01.yaml:155:1 A503 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C102 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C103 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C106 info",
     "conversations/2026-06-10/minutes.yaml:1:1 C206 error",
-    "conversations/2026-06-10/minutes.yaml:10:1 C203 warning",
+    "conversations/2026-06-10/minutes.yaml:38:1 C203 warning",
     "plans/2026.yaml:18:1 P102 info",
     "plans/2026.yaml:48:5 P103 warning",
     "plans/2026.yaml:48:5 P104 warning",

@@ -191,3 +191,50 @@ def test_participant_findings_use_the_county_words_in_nynorsk(build) -> None:
         " fylkesvaraordføraren og ein leiande folkevald til; KS tilrår som minimum fylkesordførar,"
         f" fylkesvaraordførar og ein leiande folkevald til. {KS_MINIMUM}",
     ]
+
+
+AGREEMENT_WITH_GAPS = """\
+# Avtale med hull
+status: draft
+title: kommunedirektør
+start_date: 2024-08-01
+notice:
+  employee_months: 6
+salary:
+  payment_schedule: Den 12. hver måned
+adoption:
+  body: Kommunestyret
+"""
+
+
+def test_a_missing_field_points_at_the_key_it_belongs_under_and_is_reported_once(build) -> None:
+    root = build({"agreements/2024-08-01.yaml": AGREEMENT_WITH_GAPS})
+    result = check_repository(
+        root, CheckOptions(today=TODAY, select=("A107", "A201", "A802", "A103")), base=root
+    )
+    assert [(f.location(), f.code, f.message, f.hint.split(". ")[0]) for f in result.findings] == [
+        (
+            "agreements/2024-08-01.yaml:4:1",
+            "A103",
+            "Avtalen mangler arbeidssted.",
+            "Fyll ut «workplace»",
+        ),
+        (
+            "agreements/2024-08-01.yaml:5:1",
+            "A107",
+            "Avtalen mangler oppsigelsesfrister.",
+            "Fyll ut «notice.employer_months»",
+        ),
+        (
+            "agreements/2024-08-01.yaml:7:1",
+            "A201",
+            "Avtalen mangler lønn.",
+            "Fyll ut «salary.annual_amount» og «salary.effective_from»",
+        ),
+        (
+            "agreements/2024-08-01.yaml:9:1",
+            "A802",
+            "Avtalen mangler vedtaket i kommunestyret om avtalen.",
+            "Fyll ut «adoption.date» og «adoption.case_number»",
+        ),
+    ]
