@@ -90,11 +90,11 @@ def test_frequency_gap_is_found_and_points_at_the_later_meeting(build) -> None:
     assert messages == [
         (
             "conversations/2024-01-10/meeting.yaml",
-            "Det har gått 24 måneder uten utviklingssamtale (2022-01-01–2024-01-10).",
+            "Det er ikke registrert noen utviklingssamtale på 24 måneder (2022-01-01–2024-01-10).",
         ),
         (
             "conversations/2026-03-01/meeting.yaml",
-            "Det har gått 25 måneder uten utviklingssamtale (2024-01-10–2026-03-01).",
+            "Det er ikke registrert noen utviklingssamtale på 25 måneder (2024-01-10–2026-03-01).",
         ),
     ]
     assert _codes(root, select=("C001",)) == ["C001"], "only the recent gap without --history"

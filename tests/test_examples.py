@@ -41,7 +41,7 @@ def test_fjordvik_history_shows_the_old_gap() -> None:
     assert [(f.location(), f.message) for f in result.findings] == [
         (
             "conversations/2025-09-16/meeting.yaml:6:1",
-            "Det har gått 18 måneder uten utviklingssamtale (2024-03-01–2025-09-16).",
+            "Det er ikke registrert noen utviklingssamtale på 18 måneder (2024-03-01–2025-09-16).",
         )
     ]
 

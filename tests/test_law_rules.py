@@ -238,3 +238,30 @@ def test_a_missing_field_points_at_the_key_it_belongs_under_and_is_reported_once
             "Fyll ut «adoption.date» og «adoption.case_number»",
         ),
     ]
+
+
+def test_without_any_recorded_conversation_the_finding_says_only_that(build) -> None:
+    root = build({"agreements/2008-03-01.yaml": "start_date: 2008-03-01\n"})
+    assert findings(root, "C00") == [
+        "utvikling.yaml:1:1: C002 advarsel: Det er ikke registrert noen utviklingssamtale i"
+        " conversations/ siden avtalen begynte 2008-03-01. (KS: Utviklingssamtale mellom"
+        " folkevalgte og rådmannen («bør gjennomføres minimum en gang årlig»))\n"
+        "    KS: utviklingssamtalen bør holdes minst én gang i året. Legg inn samtalene som er"
+        " holdt, i conversations/<dato>/, eller avtal en dato for den første.",
+    ]
+    assert not any("223 måneder" in f for f in findings(root, "C00"))
+
+
+def test_a_gap_between_recorded_conversations_says_recorded(build) -> None:
+    root = build(
+        {
+            "agreements/2022-01-01.yaml": "start_date: 2022-01-01\n",
+            "conversations/2024-06-10/meeting.yaml": _meeting("mayor").replace(
+                "2026-09-15", "2024-06-10"
+            ),
+        }
+    )
+    assert [f.split(" (KS")[0] for f in findings(root, "C00")] == [
+        "utvikling.yaml:1:1: C001 advarsel: Det er ikke registrert noen utviklingssamtale på 29"
+        " måneder (2024-06-10–2026-11-23).",
+    ]

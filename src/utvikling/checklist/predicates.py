@@ -74,8 +74,35 @@ def _held(conversation: Conversation, today: dt.date) -> bool:
     return not (isinstance(meeting, Meeting) and meeting.status in ("cancelled", "planned"))
 
 
+def _agreement_starts(context: RepositoryContext) -> list[dt.date]:
+    return [
+        record.model.start_date
+        for record in context.agreements
+        if isinstance(record.model, Agreement)
+        and record.model.start_date
+        and not record.model.superseded_by
+    ]
+
+
+def no_conversation_recorded(context: RepositoryContext, _: object) -> Iterator[Hit]:
+    """No conversation is recorded at all, more than twelve months after the agreement began.
+
+    What the records show is only that none is recorded, so that is what the finding says.
+    """
+    if "meeting" in context.failed_kinds or any(
+        _held(c, context.today) for c in context.conversations
+    ):
+        return
+    starts = _agreement_starts(context)
+    if starts and add_months(min(starts), 12) < context.today:
+        yield Hit(context.settings, None, {"since": min(starts).isoformat()})
+
+
 def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hit]:
-    """More than twelve months between development conversations, or since the last one."""
+    """More than twelve months between recorded conversations, or since the last one.
+
+    With no conversation recorded at all, ``no_conversation_recorded`` speaks instead.
+    """
     if "meeting" in context.failed_kinds:
         return
     starts = [
@@ -89,6 +116,8 @@ def conversation_frequency(context: RepositoryContext, _: object) -> Iterator[Hi
         (c for c in context.conversations if _held(c, context.today)),
         key=lambda c: c.date or dt.date.min,
     )
+    if not held:
+        return
     previous: dt.date | None = min(starts) if starts else None
     if previous is not None and previous > context.today:
         return
