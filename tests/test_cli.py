@@ -162,7 +162,7 @@ def test_init_answers_file_and_bad_option(runner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     check = runner.invoke(app, ["check", str(target), "--today", TODAY, "--select", "M"])
     assert check.exit_code == 0 and check.output == ""
-    bad = runner.invoke(app, ["init", str(tmp_path / "x"), "--number", "12", "--no-input"])
+    bad = runner.invoke(app, ["init", str(tmp_path / "x"), "--number", "123", "--no-input"])
     assert bad.exit_code == 2
     assert "«municipality.number» har feil form." in bad.output
     assert not (tmp_path / "x").exists()

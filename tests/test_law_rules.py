@@ -265,3 +265,41 @@ def test_a_gap_between_recorded_conversations_says_recorded(build) -> None:
         "utvikling.yaml:1:1: C001 advarsel: Det er ikke registrert noen utviklingssamtale på 29"
         " måneder (2024-06-10–2026-11-23).",
     ]
+
+
+def test_a_delegated_employer_body_needs_its_mandate(build) -> None:
+    settings = """\
+municipality: {name: Testvik kommune, number: "4698", kind: kommune}
+chief_executive: {title: rådmann}
+employer_body:
+  kind: utvalg
+  name: Arbeidsgiverutvalget
+  members: [{name: Ola Ordfører, role: mayor}]
+"""
+    root = build({"utvikling.yaml": settings})
+    assert findings(root, "M107") == [
+        "utvikling.yaml:5:3: M107 advarsel: Arbeidsgiverorganet «Arbeidsgiverutvalget» har ikke"
+        " noe registrert vedtak fra kommunestyret som gir det oppgaven. (KS: Folkevalgtes"
+        " arbeidsgiverrolle overfor kommunedirektøren («bør ... velge et utvalg etter § 5-7»; «den"
+        " som har fått myndighet»); kommuneloven § 5-7)\n"
+        "    Når kommunestyret ikke fører samtalen selv, har organet myndigheten bare etter et"
+        " vedtak. Skriv vedtaket under employer_body.mandate, med body, case_number, date og"
+        " title.",
+    ]
+    council = settings.replace("kind: utvalg", "kind: kommunestyre")
+    assert findings(build({"utvikling.yaml": council}), "M107") == [], "the council itself"
+    with_mandate = settings.replace(
+        "  members:",
+        "  mandate: {body: Kommunestyret, case_number: 23/96, date: 2023-11-16}\n  members:",
+    )
+    assert findings(build({"utvikling.yaml": with_mandate}), "M107") == []
+
+
+def test_a_county_has_a_two_digit_number(build) -> None:
+    county = "municipality: {name: Havbrekke fylkeskommune, number: '58', kind: fylkeskommune}\n"
+    assert findings(build({"utvikling.yaml": county}), "M102", "M108") == []
+    wrong = county.replace("'58'", "'5800'")
+    assert findings(build({"utvikling.yaml": wrong}), "M108") == [
+        "utvikling.yaml:1:47: M108 info: Fylkesnummeret «5800» har ikke to sifre.\n"
+        "    Sjekk nummeret, og at «municipality.kind» stemmer.",
+    ]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from utvikling.checklist.context import Conversation, FieldPath, LoadedRecord, RepositoryContext
 from utvikling.checklist.engine import Hit, conversation_record, get, is_blank, is_current
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
+from utvikling.records.yamlsafe import excerpt
 
 ELECTED_ROLES = {"mayor", "deputy_mayor", "opposition_leader", "group_leader", "member"}
 WHOLE_BODY_KINDS = {"formannskap", "fylkesutvalg", "kommunestyre", "fylkesting"}
@@ -44,6 +45,34 @@ def employer_body_has_mayor(context: RepositoryContext, record: LoadedRecord) ->
     members = get(record.model, ("employer_body", "members"))
     if members and not any(m.role == "mayor" for m in members):
         yield Hit(record, ("employer_body", "members"))
+
+
+NUMBER_DIGITS = {"kommune": 4, "fylkeskommune": 2}
+"""A kommunenummer has four digits, a fylkesnummer two."""
+
+
+def municipality_number_form(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """The number's length does not fit the kind: four digits for a kommune, two for a county."""
+    assert isinstance(record.model, Settings)
+    municipality = record.model.municipality
+    number = municipality.number if municipality else None
+    if municipality and number and len(number) != NUMBER_DIGITS[municipality.kind or "kommune"]:
+        yield Hit(record, ("municipality", "number"), {"number": number})
+
+
+COUNCIL_KINDS = {"kommunestyre", "fylkesting"}
+
+
+def employer_body_mandate(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """A body other than the council holds the conversation without a recorded mandate."""
+    assert isinstance(record.model, Settings)
+    body = record.model.employer_body
+    if body is None or not body.name or body.kind in COUNCIL_KINDS:
+        return
+    mandate = body.mandate
+    if mandate is None or mandate.date is None or is_blank(mandate.case_number):
+        path = ("employer_body", "mandate") if mandate else ("employer_body", "name")
+        yield Hit(record, path, {"body": excerpt(body.name)})
 
 
 # Repository

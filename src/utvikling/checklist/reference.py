@@ -48,7 +48,7 @@ def rule_lines(lang: str) -> Iterator[str]:
     """Yield one line per rule: code, severity, label."""
     for rule in rules():
         severity = texts.word(f"severity.{rule.severity}", lang)
-        label = texts.fill(texts.localized(rule.label, lang), {"council": "kommunestyret"})
+        label = texts.fill(texts.localized(rule.label, lang), texts.terms(None, lang))
         yield f"{rule.code}  {severity:<9} {label}"
 
 
@@ -78,7 +78,7 @@ def markdown_reference() -> str:
             current_scope = rule.applies_to
             lines += [f"## {_SCOPES[current_scope]}", ""]
         refs = "; ".join(ref.render("nb") for ref in rule.references) or "–"
-        words = {"council": "kommunestyret", "authority": "kommunen"}
+        words = texts.terms(None, "nb")
         lines += [
             f"### {rule.code} `{rule.id}`: {texts.fill(rule.label['nb'], words)}",
             "",
