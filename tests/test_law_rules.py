@@ -303,3 +303,69 @@ def test_a_county_has_a_two_digit_number(build) -> None:
         "utvikling.yaml:1:47: M108 info: Fylkesnummeret «5800» har ikke to sifre.\n"
         "    Sjekk nummeret, og at «municipality.kind» stemmer.",
     ]
+
+
+UNCHECKABLE_PLAN = """\
+period: {start: 2026-01-01, end: 2026-12-31}
+adopted: {date: 2026-01-20}
+goals:
+  - id: M1
+    title: Lavere sykefravær
+    anchoring:
+      - {title: Arbeidsgiverstrategien}
+    success_factors: [Nærværsarbeid]
+    indicators:
+      - {name: Sykefravær, unit: prosent, target: "6 dager"}
+      - {name: Nærvær, unit: prosent, baseline: "91", target: bedre}
+  - id: M2
+    title: Budsjettbalanse
+    anchoring:
+      - {title: Budsjett 2026, case_number: 25/121, date: 2025-12-11}
+    success_factors: [Tertialrapporter]
+    indicators:
+      - {name: Netto driftsresultat, unit: prosent, baseline: "1,5", target: "2,0 %"}
+      - {name: Fondsbruk, unit: kroner, baseline: "18 millioner kroner", target: "0 kr"}
+"""
+
+
+def test_a_plan_that_cannot_be_checked_is_found(build) -> None:
+    root = build({"plans/2026.yaml": UNCHECKABLE_PLAN})
+    assert findings(root, "P108", "P109", "P110", "P111") == [
+        "plans/2026.yaml:7:9: P108 advarsel: Forankringen «Arbeidsgiverstrategien» for målet «M1»"
+        " har verken saksnummer eller dato. (KS: Utviklingssamtale mellom folkevalgte og"
+        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        "    En forankring kan etterprøves når den viser til vedtaket i kommunestyret: skriv"
+        " case_number og date, for eksempel «25/102» og «2025-12-09».",
+        "plans/2026.yaml:10:9: P109 advarsel: Indikatoren «Sykefravær» for målet «M1» har"
+        " målverdi, men ingen utgangsverdi. (KS: Utviklingssamtale mellom folkevalgte og"
+        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        "    Et mål kan etterprøves når indikatoren har en utgangsverdi ved periodens start og en"
+        " målverdi i samme enhet, for eksempel «8,1» og «6,5» prosent.",
+        "plans/2026.yaml:10:43: P111 advarsel: Målverdien «6 dager» for indikatoren «Sykefravær»"
+        " er ikke i indikatorens enhet («prosent»). (KS: Utviklingssamtale mellom folkevalgte og"
+        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        "    Utgangsverdi og målverdi skal kunne sammenlignes: skriv målverdien i samme enhet som"
+        " indikatoren, eller rett «unit».",
+        "plans/2026.yaml:11:55: P110 advarsel: Målverdien «bedre» for indikatoren «Nærvær» i målet"
+        " «M1» er verken et tall eller en dato. (KS: Utviklingssamtale mellom folkevalgte og"
+        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        "    Ord som «bedre» eller «økt» kan ikke etterprøves. Skriv målverdien som et tall i"
+        " indikatorens enhet, for eksempel «6,5» (prosent) eller «200» (dager), eller som en"
+        " frist, for eksempel «innen 2026-10-01».",
+    ]
+
+
+def test_a_checkable_plan_passes_the_goal_rules(build) -> None:
+    checkable = UNCHECKABLE_PLAN.replace(
+        "{title: Arbeidsgiverstrategien}", "{title: Arbeidsgiverstrategien, case_number: 24/33}"
+    ).replace(
+        """      - {name: Sykefravær, unit: prosent, target: "6 dager"}
+      - {name: Nærvær, unit: prosent, baseline: "91", target: bedre}""",
+        """      - {name: Sykefravær, unit: prosent, baseline: "8,1 %", target: "6,5 %"}""",
+    )
+    assert findings(build({"plans/2026.yaml": checkable}), "P1") == [
+        "plans/2026.yaml:3:1: P102 info: Planen har 2 mål (eksempel fra praksis: 3 til 5)."
+        " (eksempel fra praksis: lederavtale for rådmann, Hægebostad kommune, § 6)\n"
+        "    KS sier ikke hvor mange mål planen skal ha. Få, konkrete mål som kan etterprøves ved"
+        " periodens slutt, gir en bedre samtale.",
+    ]

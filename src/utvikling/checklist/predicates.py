@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from utvikling.checklist.context import Conversation, FieldPath, LoadedRecord, RepositoryContext
 from utvikling.checklist.engine import Hit, conversation_record, get, is_blank, is_current
@@ -345,6 +347,131 @@ def goal_indicator(context: RepositoryContext, record: LoadedRecord) -> Iterator
         if not any(i.name and i.target for i in indicators):
             path = ("goals", index, "indicators") if indicators else ("goals", index)
             yield Hit(record, path, {"goal": _goal_name(goal, index)})
+
+
+def anchor_traceable(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """An anchor that names a plan or decision but gives neither its case number nor its date."""
+    for index, goal in enumerate(_goals(record)):
+        for number, anchor in enumerate(getattr(goal, "anchoring", None) or []):
+            if anchor.title and is_blank(anchor.case_number) and anchor.date is None:
+                yield Hit(
+                    record,
+                    ("goals", index, "anchoring", number),
+                    {"goal": _goal_name(goal, index), "anchor": excerpt(anchor.title)},
+                )
+
+
+def _indicators(record: LoadedRecord) -> Iterator[tuple[int, object, int, Any]]:
+    for index, goal in enumerate(_goals(record)):
+        for number, indicator in enumerate(getattr(goal, "indicators", None) or []):
+            yield index, goal, number, indicator
+
+
+def indicator_baseline(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """An indicator with a target but no baseline: the change cannot be measured."""
+    for index, goal, number, indicator in _indicators(record):
+        if indicator.target and is_blank(indicator.baseline):
+            yield Hit(
+                record,
+                ("goals", index, "indicators", number),
+                {"goal": _goal_name(goal, index), "indicator": excerpt(indicator.name or "")},
+            )
+
+
+def indicator_target_measurable(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """A target such as «bedre» or «økt»: no number and no date, so nothing to check against."""
+    for index, goal, number, indicator in _indicators(record):
+        if indicator.target and not any(ch.isdigit() for ch in indicator.target):
+            yield Hit(
+                record,
+                ("goals", index, "indicators", number, "target"),
+                {
+                    "goal": _goal_name(goal, index),
+                    "indicator": excerpt(indicator.name or ""),
+                    "target": excerpt(indicator.target),
+                },
+            )
+
+
+UNITS = {
+    "%": "prosent",
+    "prosent": "prosent",
+    "pst": "prosent",
+    "prosentpoeng": "prosentpoeng",
+    "pp": "prosentpoeng",
+    "kr": "kroner",
+    "kroner": "kroner",
+    "nok": "kroner",
+    "dag": "dager",
+    "dager": "dager",
+    "dagar": "dager",
+    "døgn": "døgn",
+    "time": "timer",
+    "timer": "timer",
+    "timar": "timer",
+    "uke": "uker",
+    "uker": "uker",
+    "veke": "uker",
+    "veker": "uker",
+    "måned": "måneder",
+    "måneder": "måneder",
+    "månad": "måneder",
+    "månader": "måneder",
+    "år": "år",
+    "tonn": "tonn",
+    "kg": "kg",
+    "personer": "personer",
+    "personar": "personer",
+}
+"""Units a target may be written in, by what they measure; a target in one is compared with
+the indicator's unit (spec §3.4: indicators with baseline and target)."""
+
+MAGNITUDES = {"tusen", "mill", "millioner", "millionar", "mrd", "milliarder", "milliardar"}
+"""Words that scale a number without changing its unit (18 millioner kroner)."""
+
+_NUMBER = re.compile(r"\d[\d \u00a0]*(?:[.,]\d+)?")
+_UNIT_TOKEN = re.compile(r"%|[^\W\d_]+")
+
+
+def unit_of(text: str, *, after_number: bool) -> str | None:
+    """Return the known unit a value or a unit text is written in, or None.
+
+    With ``after_number`` only the words right after the first number count (``6,5 %``,
+    ``18 millioner kroner``); a parenthesis ends the value (``79 (kullet fra 2020)``).
+    """
+    if after_number:
+        match = _NUMBER.search(text)
+        if match is None:
+            return None
+        text = text[match.end() :].split("(", 1)[0]
+    for token in _UNIT_TOKEN.findall(text.lower()):
+        if token in MAGNITUDES:
+            continue
+        if token in UNITS:
+            return UNITS[token]
+        if after_number:
+            return None
+    return None
+
+
+def indicator_target_unit(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
+    """A target written in another unit than the indicator's own (6 dager for «prosent»)."""
+    for index, goal, number, indicator in _indicators(record):
+        if not indicator.target or not indicator.unit:
+            continue
+        expected = unit_of(indicator.unit, after_number=False)
+        written = unit_of(indicator.target, after_number=True)
+        if expected and written and expected != written:
+            yield Hit(
+                record,
+                ("goals", index, "indicators", number, "target"),
+                {
+                    "goal": _goal_name(goal, index),
+                    "indicator": excerpt(indicator.name or ""),
+                    "target": excerpt(indicator.target),
+                    "unit": excerpt(indicator.unit),
+                },
+            )
 
 
 def goal_success_factors(context: RepositoryContext, record: LoadedRecord) -> Iterator[Hit]:
