@@ -26,6 +26,7 @@ chief_executive:
 employer_body:
   kind: utvalg
   name: arbeidsgiverutvalget
+  mandate: {body: Kommunestyret, case_number: 23/96, date: 2023-11-16}
   members:
     - {name: Ola Ordfører, role: mayor}
     - {name: Vera Vara, role: deputy_mayor}

@@ -71,7 +71,7 @@ def test_participant_rules(build) -> None:
         }
     )
     codes = _codes(root, select=("C1",))
-    assert codes == ["C101", "C102", "C103"]
+    assert codes == ["C101", "C102", "C103", "C106"]
 
 
 def test_frequency_gap_is_found_and_points_at_the_later_meeting(build) -> None:
@@ -90,11 +90,11 @@ def test_frequency_gap_is_found_and_points_at_the_later_meeting(build) -> None:
     assert messages == [
         (
             "conversations/2024-01-10/meeting.yaml",
-            "Det har gått 24 måneder uten utviklingssamtale (2022-01-01–2024-01-10).",
+            "Det er ikke registrert noen utviklingssamtale på 24 måneder (2022-01-01–2024-01-10).",
         ),
         (
             "conversations/2026-03-01/meeting.yaml",
-            "Det har gått 25 måneder uten utviklingssamtale (2024-01-10–2026-03-01).",
+            "Det er ikke registrert noen utviklingssamtale på 25 måneder (2024-01-10–2026-03-01).",
         ),
     ]
     assert _codes(root, select=("C001",)) == ["C001"], "only the recent gap without --history"
@@ -138,7 +138,8 @@ def test_conditional_item_silent_and_agreed_without_details(build) -> None:
     )
     assert [f.format().split(": ", 1)[1] for f in result.findings] == [
         "A401 feil: Avtalen: åremål er avtalt, men «fixed_term.end_date» mangler. "
-        "(KS: sjekkliste for arbeidsavtalen, gruppe D; arbeidsmiljøloven § 14-10)\n"
+        "(KS: sjekkliste for arbeidsavtalen, gruppe D; arbeidsmiljøloven § 14-10; "
+        "arbeidsmiljøloven § 14-6 første ledd bokstav e)\n"
         "    Fyll ut «fixed_term.end_date». Skriv «agreed: false» for fast stilling, eller "
         "«agreed: true» med sluttdato.",
         "A403 feil: Avtalen sier ikke om etterlønn er avtalt. "
@@ -187,9 +188,11 @@ def test_nynorsk_messages(build) -> None:
     root = build({"utvikling.yaml": settings})
     result = check_repository(root, CheckOptions(select=("M104",)))
     assert result.findings[0].format("nn").split(": ", 1)[1] == (
-        "M104 feil: utvikling.yaml manglar tittelen på kommunedirektøren. (kommunelova § 13-1)\n"
-        "    Fyll ut «chief_executive.title». Kommunen vel sjølv tittelen (kommunedirektør, "
-        "rådmann …), og dokumenta brukar han."
+        "M104 feil: utvikling.yaml manglar tittelen på kommunedirektøren. (arbeidsmiljølova § 14-6"
+        " første ledd bokstav c; Prop. 46 L (2017–2018), merknad til § 13-1 (kommunen vel "
+        "tittelen))\n"
+        "    Fyll ut «chief_executive.title». Avtalen skal oppgi tittelen, og kommunen vel han "
+        "sjølv (kommunedirektør, rådmann …). Dokumenta brukar han."
     )
 
 

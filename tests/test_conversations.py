@@ -33,15 +33,17 @@ def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example,
         "Forberedelsesnotat (internt, fortrolig): "
         "dokumenter/samtale-2026-12-10-forberedelse-intern.md",
         "Offentlig sakstekst: dokumenter/samtale-2026-12-10-saksliste.md",
-        "conversations/2026-12-10/evaluation.yaml:9:1: C304 advarsel: Panelets vurdering er ikke "
+        "conversations/2026-12-10/evaluation.yaml:9:1: C304 info: Panelets vurdering er ikke "
         "ferdig (M1, M2, M3, M4, leadership, organisational_development, political_decisions). "
-        "(KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)",
+        "(KS FoU-rapport 204031 (2021): praksis i casekommunene)",
         "conversations/2026-12-10/input.yaml:6:1: C303 advarsel: Det mangler innspill fra Fjordvik "
-        "Fellesliste, Bygdelista, Kystpartiet, Grønt Fjordvik. (KS: Utviklingssamtale mellom "
-        "folkevalgte og rådmannen)",
-        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 advarsel: Kommunedirektørens "
+        "Fellesliste, Bygdelista, Kystpartiet, Grønt Fjordvik. (KS: Folkevalgtes arbeidsgiverrolle "
+        "overfor kommunedirektøren («Det bør på forhånd være drøftinger»); KS: Utviklingssamtale "
+        "mellom folkevalgte og rådmannen («kan være hensiktsmessig»))",
+        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 info: Kommunedirektørens "
         "egenevaluering mangler for M1, M2, M3, M4. (KS: Utviklingssamtale mellom folkevalgte og "
-        "rådmannen)",
+        "rådmannen («kan være hensiktsmessig»); KS: Folkevalgtes arbeidsgiverrolle overfor "
+        "kommunedirektøren («kan være nyttig»))",
     ]
     meeting = parse((root / "conversations/2026-12-10/meeting.yaml").read_bytes()).data
     assert meeting["plan_under_review"] == "2026"
@@ -79,10 +81,18 @@ def test_forms_are_never_overwritten_nor_filled_from_each_other(runner, example,
     [
         (
             "[{name: A, role: member}, {name: B, role: member}, {name: C, role: deputy_mayor}]",
-            ["C101"],
+            ["C101", "C103", "C106"],
         ),
-        ("[{name: A, role: mayor}, {name: B, role: deputy_mayor}]", ["C102"]),
-        ("[{name: A, role: mayor}, {name: B, role: member}, {name: C, role: member}]", ["C103"]),
+        ("[{name: A, role: mayor}, {name: B, role: deputy_mayor}]", ["C102", "C103", "C106"]),
+        (
+            "[{name: A, role: mayor}, {name: B, role: member}, {name: C, role: member}]",
+            ["C103", "C106"],
+        ),
+        (
+            "[{name: A, role: mayor}, {name: B, role: deputy_mayor},"
+            " {name: C, role: group_leader}]",
+            ["C106"],
+        ),
     ],
 )
 def test_readiness_names_missing_participants(runner, example, monkeypatch, participants, codes):
@@ -97,7 +107,7 @@ def test_readiness_names_missing_participants(runner, example, monkeypatch, part
     result = _prepare(runner, root, monkeypatch, "2026-12-10")
     found = {line.split(": ")[1].split()[0] for line in result.output.splitlines() if " C1" in line}
     assert found == set(codes)
-    assert result.exit_code == (1 if "C101" in codes else 0)
+    assert result.exit_code == 0, "participants follow KS recommendations: warnings, not errors"
 
 
 def test_readiness_without_a_plan(runner, example, monkeypatch):
@@ -233,8 +243,8 @@ def test_plan_new_without_agreed_goals_leaves_them_open(runner, build, monkeypat
         for line in result.output.splitlines()[1:]
         if ": " in line and not line.startswith(" ")
     ]
-    # Sorted by place: the plan's adoption first, then each goal's own findings.
-    assert codes == ["P107", *["P103", "P104", "P106"] * 3]
+    # Sorted by place, each goal's own findings (the plan's adoption, P107, is advice: info).
+    assert codes == ["P103", "P104", "P105", "P106"] * 3
 
 
 def test_a_january_conversation_reviews_the_year_that_ended(runner, example, monkeypatch):

@@ -10,17 +10,18 @@ from utvikling.actions.check import CheckOptions, check_repository
 TODAY = dt.date(2026, 11, 23)
 
 HAVBREKKE_GAPS = [
-    "agreements/2025-08-01.yaml:13:1 A403 error",
-    "agreements/2025-08-01.yaml:13:1 A606 error",
-    "agreements/2025-08-01.yaml:13:1 A701 info",
+    "agreements/2025-08-01.yaml:85:1 A606 error",
     "agreements/2025-08-01.yaml:133:1 A401 error",
+    "agreements/2025-08-01.yaml:141:1 A403 error",
+    "agreements/2025-08-01.yaml:141:1 A701 warning",
     "agreements/2025-08-01.yaml:155:1 A503 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C102 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C103 warning",
+    "conversations/2026-06-10/meeting.yaml:16:1 C106 info",
     "conversations/2026-06-10/minutes.yaml:1:1 C206 error",
-    "conversations/2026-06-10/minutes.yaml:10:1 C203 error",
-    "plans/2026.yaml:18:1 P102 warning",
-    "plans/2026.yaml:48:5 P103 error",
+    "conversations/2026-06-10/minutes.yaml:38:1 C203 warning",
+    "plans/2026.yaml:18:1 P102 info",
+    "plans/2026.yaml:48:5 P103 warning",
     "plans/2026.yaml:48:5 P104 warning",
 ]
 
@@ -40,7 +41,7 @@ def test_fjordvik_history_shows_the_old_gap() -> None:
     assert [(f.location(), f.message) for f in result.findings] == [
         (
             "conversations/2025-09-16/meeting.yaml:6:1",
-            "Det har gått 18 måneder uten utviklingssamtale (2024-03-01–2025-09-16).",
+            "Det er ikke registrert noen utviklingssamtale på 18 måneder (2024-03-01–2025-09-16).",
         )
     ]
 
@@ -56,8 +57,9 @@ def test_havbrekke_messages_are_nynorsk() -> None:
     root = EXAMPLES / "havbrekke-fylkeskommune"
     result = check_repository(root, CheckOptions(today=TODAY, select=("P103",)), base=root)
     assert [f.format("nn") for f in result.findings] == [
-        "plans/2026.yaml:48:5: P103 feil: Målet «M2» er ikkje forankra i eit vedtak eller ein plan."
-        " (KS: Utviklingssamtale mellom folkevalgte og rådmannen)\n"
+        "plans/2026.yaml:48:5: P103 åtvaring: Målet «M2» er ikkje forankra i eit vedtak eller ein"
+        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes"
+        " arbeidsgiverrolle overfor kommunedirektøren)\n"
         "    Vis til budsjett, økonomiplan, kommuneplan, arbeidsgjevarstrategi eller eit anna"
         " vedtak, med saksnummer og dato."
     ]

@@ -28,18 +28,26 @@ def test_init_asks_on_a_terminal(tmp_path: Path) -> None:
     )
     answers: list[tuple[str, str | None]] = [
         ("Målform", "nn"),
+        ("Forvaltingsnivå", ""),
         ("Namnet på kommunen", "Testvik kommune"),
         ("Kommunenummer", "12"),
         ("Kommunenummeret har fire siffer", None),
         ("Kommunenummer", "4698"),
-        ("kommune eller fylkeskommune", ""),
-        ("Tittelen på kommunedirektøren", "rådmann"),
-        ("Namnet på kommunedirektøren", "Rita Rådmann"),
+        ("Tittelen på den øvste leiaren", "rådmann"),
+        ("Namnet på rådmannen", "Rita Rådmann"),
         ("Organet som fører utviklingssamtalen", "formannskapet"),
+        ("Saksnummeret for vedtaket i kommunestyret", "23/96"),
+        ("Datoen for vedtaket", "23.11.2023"),
+        ("Skriv datoen som", None),
+        ("Datoen for vedtaket", "2023-11-16"),
         ("Namnet på ordføraren", "Ola Ordførar"),
+        ("Partiet eller gruppa til Ola Ordførar", "Bygdelista"),
         ("Namnet på varaordføraren", "Vera Vara"),
+        ("Partiet eller gruppa til Vera Vara", ""),
         ("Namnet på opposisjonsleiaren", "Otto Opposisjon"),
+        ("Partiet eller gruppa til Otto Opposisjon", "Kystpartiet"),
         ("Eit anna medlem", "Mona Medlem"),
+        ("Partiet eller gruppa til Mona Medlem", ""),
         ("Eit anna medlem", ""),
     ]
     for prompt, answer in answers:
@@ -52,6 +60,8 @@ def test_init_asks_on_a_terminal(tmp_path: Path) -> None:
     text = (tmp_path / "ny" / "utvikling.yaml").read_text(encoding="utf-8")
     assert 'kind: "kommune"' in text and 'title: "rådmann"' in text
     assert 'name: "Mona Medlem"\n      role: "member"' in text
+    assert 'kind: "formannskap"' in text and 'case_number: "23/96"' in text
+    assert 'party: "Kystpartiet"' in text
 
     import datetime as dt
 

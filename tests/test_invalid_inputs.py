@@ -47,7 +47,8 @@ CASES = {
     ),
     "wrong-number.yaml": (
         "wrong-number.yaml:3:11: S002 feil: «municipality.number» har feil form.\n"
-        '    Kommunenummer har fire sifre i anførselstegn, for eksempel "0301".'
+        "    Skriv nummeret med sifre i anførselstegn: fire for en «kommune», to for en"
+        ' «fylkeskommune», for eksempel "0301" eller "46".'
     ),
     "org-checksum.yaml": (
         "org-checksum.yaml:3:15: S002 feil: «municipality.org_number» har feil kontrollsiffer.\n"

@@ -37,7 +37,7 @@ def test_nynorsk_minutes_are_refused_until_complete_or_drafted(runner, example, 
     root = example("havbrekke-fylkeskommune")
     refused = _run(runner, root, monkeypatch, "render-minutes", "2026-06-10", "--today", TODAY)
     assert refused.exit_code == 1
-    assert "C203 feil: Referatet stadfestar ikkje prinsipp" in refused.output
+    assert "C203 åtvaring: Referatet stadfestar ikkje prinsipp" in refused.output
     assert "C206 feil:" in refused.output
     assert "kan ikkje godkjennast eller lagast enno" in refused.output
     assert not (root / "dokumenter").exists()
@@ -169,7 +169,7 @@ def test_approval_is_refused_while_elements_are_missing(runner, example, monkeyp
     before = tree_digest(root)
     result = _run(runner, root, monkeypatch, "minutes", "approve", "2026-06-10", "--by", "Utvalet")
     assert result.exit_code == 1
-    assert "C203 feil:" in result.output and "kan ikkje godkjennast" in result.output
+    assert "C203 åtvaring:" in result.output and "kan ikkje godkjennast" in result.output
     assert tree_digest(root) == before
 
 

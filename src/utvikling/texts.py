@@ -73,22 +73,33 @@ def problem(kind: str, lang: str, params: dict[str, Any]) -> tuple[str, str]:
     return fill(text.get("message", ""), params), fill(text.get("hint", ""), params)
 
 
-def localized(value: Any, lang: str) -> str:
-    """Pick ``lang`` from a ``{nb: …, nn: …}`` mapping, or return a plain string as it is."""
-    if isinstance(value, dict):
-        return str(value.get(lang) or value.get("nb") or "")
-    return str(value)
-
-
-def terms(kind: str, lang: str) -> dict[str, str]:
-    """Return the glossary's words for this kind of authority (``kommunestyret`` …) in ``lang``."""
-    table: dict[str, str] = data_file("terms.yaml")["terms"][kind][lang]
-    return table
-
-
 def definite(title: str) -> str:
     """Return the definite form of a title: kommunedirektør → kommunedirektøren."""
     words = title.split(" ")
     last = words[-1]
     words[-1] = last + ("n" if last.endswith("e") else "en")
     return " ".join(words)
+
+
+def terms(kind: str | None, lang: str, title: str | None = None) -> dict[str, str]:
+    """Return the glossary words for a kind of authority, a written language and a title.
+
+    ``kind`` is ``kommune`` or ``fylkeskommune`` (None counts as kommune); ``title`` is the
+    chief executive's title from the settings (None gives the kind's usual title). The table
+    has ``ce_title`` and ``ce`` (the definite title) besides ``data/terms.yaml``'s words, and
+    each key also capitalised: ``Council`` is «Kommunestyret».
+    """
+    table: dict[str, str] = dict(data_file("terms.yaml")["terms"][kind or "kommune"][lang])
+    title = (title or "").strip() or table["ce_default_title"]
+    table["ce_title"] = title
+    table["ce"] = definite(title)
+    for key, value in list(table.items()):
+        table[key[:1].upper() + key[1:]] = value[:1].upper() + value[1:]
+    return table
+
+
+def localized(value: Any, lang: str) -> str:
+    """Pick ``lang`` from a ``{nb: …, nn: …}`` mapping, or return a plain string as it is."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("nb") or "")
+    return str(value)

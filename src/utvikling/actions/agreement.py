@@ -125,7 +125,7 @@ def defaults(context: RepositoryContext) -> dict[str, Any]:
         for key in ("status", "supersedes", "superseded_by", "signatures", "adoption", "suppress"):
             values.pop(key, None)
     settings_data = prune(settings.model_dump(mode="python")) if settings else {}
-    words = texts.terms(context.kind, context.language)
+    words = context.terms()
     for group in form():
         for item in group.items:
             if item.default is None or get_path(values, item.field) is not None:

@@ -18,8 +18,6 @@ from utvikling.records.loaded import RepositoryContext
 from utvikling.render.catalog import search_path
 from utvikling.render.writing import DocumentSpec, WrittenSet, write_set
 
-DEFAULT_TITLE = "kommunedirektør"
-
 
 @dataclass(frozen=True)
 class DocumentOptions:
@@ -52,11 +50,11 @@ def formats_of(values: Sequence[str] | None) -> tuple[str, ...]:
 
 def parties(context: RepositoryContext) -> dict[str, Any]:
     """The words every document uses for the parties: the title, its definite form, the terms."""
-    title = context.chief_title or DEFAULT_TITLE
+    words = context.terms()
     return {
-        "terms": texts.terms(context.kind, context.language),
-        "ce_title": title,
-        "ce": texts.definite(title),
+        "terms": words,
+        "ce_title": words["ce_title"],
+        "ce": words["ce"],
         "municipality": context.municipality_name,
     }
 

@@ -79,6 +79,9 @@ def init_repository(root: Path, settings: Settings, *, git: bool = True) -> Init
     for key in ("municipality", "chief_executive", "employer_body"):
         context[key] = context.get(key) or {}
         context[key] = {**_blank(key), **context[key]}
+    context["terms"] = texts.terms(
+        context["municipality"]["kind"], lang, context["chief_executive"]["title"]
+    )
     files = {
         root / layout.SETTINGS_FILE: f"{lang}/utvikling.yaml.j2",
         root / "agreements" / "README.md": f"{lang}/agreements.README.md.j2",
@@ -103,7 +106,7 @@ def _blank(section: str) -> dict[str, Any]:
     names = {
         "municipality": ("name", "number", "kind", "org_number", "address"),
         "chief_executive": ("title", "name"),
-        "employer_body": ("kind", "name", "members"),
+        "employer_body": ("kind", "name", "mandate", "members"),
     }[section]
     return dict.fromkeys(names)
 

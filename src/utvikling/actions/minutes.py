@@ -31,9 +31,18 @@ from utvikling.render.writing import DocumentSpec
 class MinutesError(UtviklingError):
     """A lifecycle step that cannot be taken now; may carry the findings that explain why."""
 
-    def __init__(self, message: str, *, findings: list[Finding] | None = None, **place: Any):
+    def __init__(
+        self,
+        message: str,
+        *,
+        findings: list[Finding] | None = None,
+        lang: str = "nb",
+        **place: Any,
+    ):
         super().__init__(message, **place)
         self.findings = findings or []
+        self.lang = lang
+        """The language the findings are printed in (their severity words)."""
 
 
 def _fail(code: str, lang: str, path: Path | None = None, **params: Any) -> MinutesError:
@@ -68,7 +77,9 @@ def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
         raise _fail("R007", lang, path, reason=reason) from None
     record, found = parse_record(raw, "minutes", path.as_posix(), lang)
     if record is None:
-        raise MinutesError(found[0].message, hint=found[0].hint, file=path, findings=found)
+        raise MinutesError(
+            found[0].message, hint=found[0].hint, file=path, findings=found, lang=lang
+        )
     assert isinstance(record.model, Minutes)
     return path, record.model, folder.name
 
@@ -82,7 +93,7 @@ def _edit(path: Path, changes: dict[str, Any], lang: str) -> None:
 
 def _unlocked(minutes: Minutes, path: Path, folder: str, context: RepositoryContext) -> None:
     if minutes.reported and minutes.reported.date:
-        council = texts.terms(context.kind, context.language)["council"]
+        council = context.terms()["council"]
         raise _fail(
             "L001",
             context.language,
@@ -131,7 +142,7 @@ def approve(
     missing = blocking(findings, folder)
     if missing:
         message, hint = texts.message("L004", lang)
-        raise MinutesError(message, hint=hint, file=path, findings=missing)
+        raise MinutesError(message, hint=hint, file=path, findings=missing, lang=lang)
     _edit(path, {"approved": {"body": body, "date": day}}, lang)
     return Step(path, lang)
 
@@ -168,7 +179,7 @@ def report(
         raise _fail("L002", lang, path, folder=folder)
     if not (minutes.acknowledged and minutes.acknowledged.date):
         raise _fail("L007", lang, path, folder=folder)
-    council = texts.terms(context.kind, lang)["council"]
+    council = context.terms()["council"]
     reported = {
         "body": body or council[0].upper() + council[1:],
         "case_number": case_number,
@@ -193,7 +204,7 @@ def amend(
     lang = context.language
     path, minutes, folder = _load(root, reference, lang)
     if not (minutes.reported and minutes.reported.date):
-        council = texts.terms(context.kind, lang)["council"]
+        council = context.terms()["council"]
         raise _fail("L003", lang, path, council=council)
     existing = [a.model_dump(mode="python", exclude_none=True) for a in minutes.amendments or []]
     _edit(path, {"amendments": [*existing, {"date": day, "text": text, "reason": reason}]}, lang)
@@ -278,14 +289,16 @@ def render_minutes(
     problems = [f for f in findings if f.file and f.file.endswith(marker) and f.severity == "error"]
     if record is None and "minutes" in conversation.failed and problems:
         first = problems[0]
-        raise MinutesError(first.message, hint=first.hint, file=first.file, findings=problems)
+        raise MinutesError(
+            first.message, hint=first.hint, file=first.file, findings=problems, lang=lang
+        )
     if record is None:
         path = root / "conversations" / conversation.folder / "minutes.yaml"
         raise _fail("L006", lang, path, folder=conversation.folder)
     missing = blocking(findings, conversation.folder)
     if missing and not draft:
         message, hint = texts.message("L004", lang)
-        raise MinutesError(message, hint=hint, file=record.path, findings=missing)
+        raise MinutesError(message, hint=hint, file=record.path, findings=missing, lang=lang)
     names = texts.data_file("conversation.yaml")["files"]
     source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
     specs = []

@@ -65,7 +65,7 @@ def plan_text(values: dict[str, Any], year: int, context: RepositoryContext) -> 
     """Return the YAML for a new plan with guiding comments, checked by reading it back."""
     lang = context.language
     form = texts.data_file("plan_form.yaml")
-    words = {"year": year, **texts.terms(context.kind, lang)}
+    words = {"year": year, **context.terms()}
     intro = texts.fill(texts.localized(form["intro"], lang), words)
     comments = {path: texts.localized(text, lang) for path, text in form["comments"].items()}
     body = emit(Plan, values, comments=comments)

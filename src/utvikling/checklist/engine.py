@@ -17,9 +17,13 @@ from utvikling.records.loaded import LoadedRecord, RepositoryContext
 def _generic_hits(rule: Rule, record: LoadedRecord) -> Iterator[Hit]:
     model = record.model
     check = rule.check
-    for path in check.required:
-        if is_blank(get(model, split(path))):
-            yield Hit(record, split(path), {"field": path, "_kind": "required"})
+    missing = [path for path in check.required if is_blank(get(model, split(path)))]
+    if missing:  # one finding for the item, naming every field it lacks
+        yield Hit(
+            record,
+            split(missing[0]),
+            {"field": missing[0], "_kind": "required", "_fields": missing},
+        )
     for path in check.answered:
         if get(model, split(path)) is None:
             yield Hit(record, split(path), {"field": path, "_kind": "answered"})
@@ -56,7 +60,9 @@ def _finding(rule: Rule, hit: Hit, lang: str, words: dict[str, str]) -> Finding:
         message = message[0].upper() + message[1:]
     hint = texts.fill(rule.hint.get(lang), params)
     if kind is not None and "field" in params:
-        hint = texts.message("check.fill_in", lang, params)[0] + hint
+        fields = hit.params.get("_fields") or [params["field"]]
+        joined = f" {words['and']} ".join(f"«{name}»" for name in fields)
+        hint = texts.message("check.fill_in", lang, {**params, "fields": joined})[0] + hint
     file = line = column = None
     if hit.record is not None:
         file = hit.record.path
@@ -110,7 +116,7 @@ def run_rules(
 ) -> list[Finding]:
     """Apply every selected rule to the repository and return the findings, unsuppressed."""
     findings: list[Finding] = []
-    words = texts.terms(context.kind, context.language)
+    words = context.terms()
     for rule in rules():
         if (select and not rule.matches(select)) or (ignore and rule.matches(ignore)):
             continue

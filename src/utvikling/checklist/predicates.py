@@ -7,7 +7,9 @@ context itself) and yields a :class:`Hit` for each problem.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from utvikling.checklist.common import (
     ELECTED_ROLES,
@@ -22,7 +24,8 @@ from utvikling.checklist.common import (
 from utvikling.checklist.ruledata import Rule
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
 from utvikling.records.integrity import minutes_content_hash
-from utvikling.records.loaded import Conversation, LoadedRecord, RepositoryContext
+from utvikling.records.loaded import Conversation, FieldPath, LoadedRecord, RepositoryContext
+from utvikling.yamlsafe import excerpt
 
 # Settings
 
@@ -35,6 +38,38 @@ def employer_body_has_mayor(
     members = get(record.model, ("employer_body", "members"))
     if members and not any(m.role == "mayor" for m in members):
         yield Hit(record, ("employer_body", "members"))
+
+
+NUMBER_DIGITS = {"kommune": 4, "fylkeskommune": 2}
+"""A kommunenummer has four digits, a fylkesnummer two."""
+
+
+def municipality_number_form(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """The number's length does not fit the kind: four digits for a kommune, two for a county."""
+    assert isinstance(record.model, Settings)
+    municipality = record.model.municipality
+    number = municipality.number if municipality else None
+    if municipality and number and len(number) != NUMBER_DIGITS[municipality.kind or "kommune"]:
+        yield Hit(record, ("municipality", "number"), {"number": number})
+
+
+COUNCIL_KINDS = {"kommunestyre", "fylkesting"}
+
+
+def employer_body_mandate(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """A body other than the council holds the conversation without a recorded mandate."""
+    assert isinstance(record.model, Settings)
+    body = record.model.employer_body
+    if body is None or not body.name or body.kind in COUNCIL_KINDS:
+        return
+    mandate = body.mandate
+    if mandate is None or mandate.date is None or is_blank(mandate.case_number):
+        path = ("employer_body", "mandate") if mandate else ("employer_body", "name")
+        yield Hit(record, path, {"body": excerpt(body.name)})
 
 
 # Repository
@@ -58,8 +93,35 @@ def current_plan_exists(context: RepositoryContext, _: object, rule: Rule) -> It
     yield Hit(context.settings, None, {"today": context.today.isoformat()})
 
 
+def _agreement_starts(context: RepositoryContext) -> list[dt.date]:
+    return [
+        record.model.start_date
+        for record in context.agreements
+        if isinstance(record.model, Agreement)
+        and record.model.start_date
+        and not record.model.superseded_by
+    ]
+
+
+def no_conversation_recorded(context: RepositoryContext, _: object, rule: Rule) -> Iterator[Hit]:
+    """No conversation is recorded at all, more than twelve months after the agreement began.
+
+    What the records show is only that none is recorded, so that is what the finding says.
+    """
+    if "meeting" in context.failed_kinds or any(
+        c.held(context.today) for c in context.conversations
+    ):
+        return
+    starts = _agreement_starts(context)
+    if starts and add_months(min(starts), rule.number("max_months")) < context.today:
+        yield Hit(context.settings, None, {"since": min(starts).isoformat()})
+
+
 def conversation_frequency(context: RepositoryContext, _: object, rule: Rule) -> Iterator[Hit]:
-    """More than twelve months between development conversations, or since the last one."""
+    """More than twelve months between recorded conversations, or since the last one.
+
+    With no conversation recorded at all, ``no_conversation_recorded`` speaks instead.
+    """
     if "meeting" in context.failed_kinds:
         return
     starts = [
@@ -73,6 +135,8 @@ def conversation_frequency(context: RepositoryContext, _: object, rule: Rule) ->
         (c for c in context.conversations if c.held(context.today)),
         key=lambda c: c.date or dt.date.min,
     )
+    if not held:
+        return
     previous: dt.date | None = min(starts) if starts else None
     if previous is not None and previous > context.today:
         return
@@ -124,6 +188,126 @@ def agreement_dates_in_order(
             yield Hit(record, path, {"field": ".".join(path)})
 
 
+def agreement_expired(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """The agreement's validity, or its fixed term (åremål), ended before today."""
+    model = record.model
+    assert isinstance(model, Agreement)
+    ends: list[tuple[FieldPath, dt.date | None]] = [
+        (("validity", "end"), get(model, ("validity", "end")))
+    ]
+    if model.fixed_term and model.fixed_term.agreed:
+        ends.append((("fixed_term", "end_date"), model.fixed_term.end_date))
+    for path, end in ends:
+        if isinstance(end, dt.date) and end < context.today:
+            yield Hit(
+                record,
+                path,
+                {
+                    "field": ".".join(str(p) for p in path),
+                    "end": end.isoformat(),
+                    "today": context.today.isoformat(),
+                    "name": record.path.rsplit("/", 1)[-1].removesuffix(".yaml"),
+                },
+            )
+
+
+AMENDMENT_2024 = dt.date(2024, 7, 1)
+"""aml. § 14-6 as amended by LOV-2023-12-15-88 applies to employment entered from this day."""
+
+ADDED_IN_2024: tuple[FieldPath, ...] = (
+    ("termination_procedure",),
+    ("overtime",),
+    ("pension_and_insurance",),
+)
+"""Fields for items that aml. § 14-6 has required only since 1 July 2024 (spec §2.2)."""
+
+SUPPLEMENT_MONTHS = 2
+"""A request to supplement an older agreement must be met within two months (spec §2.2)."""
+
+
+def _before_2024(model: Agreement) -> bool:
+    return model.start_date is not None and model.start_date < AMENDMENT_2024
+
+
+def _missing_2024_items(model: Agreement) -> list[FieldPath]:
+    return [path for path in ADDED_IN_2024 if is_blank(get(model, path))]
+
+
+def _stated_since_2024(record: LoadedRecord, path: FieldPath) -> Iterator[Hit]:
+    """A 2024 item is missing from an agreement for employment entered on or after 1 July 2024.
+
+    Older agreements need it only when the employee asks (``amendment_2024_supplement``).
+    """
+    model = record.model
+    assert isinstance(model, Agreement)
+    if not _before_2024(model) and is_blank(get(model, path)):
+        yield Hit(record, path, {"field": ".".join(str(p) for p in path), "_kind": "required"})
+
+
+def termination_procedure_stated(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """The procedure on termination (aml. § 14-6 (1) h, from 1 July 2024) is missing."""
+    yield from _stated_since_2024(record, ("termination_procedure",))
+
+
+def overtime_stated(context: RepositoryContext, record: LoadedRecord, rule: Rule) -> Iterator[Hit]:
+    """Shift changes and work beyond the agreed hours (aml. § 14-6, from 1 July 2024) missing."""
+    yield from _stated_since_2024(record, ("overtime",))
+
+
+def pension_and_insurance_stated(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """Social-security benefits and who receives the payments (from 1 July 2024) missing."""
+    yield from _stated_since_2024(record, ("pension_and_insurance",))
+
+
+def _fields(paths: list[FieldPath]) -> str:
+    return ", ".join(f"«{'.'.join(str(p) for p in path)}»" for path in paths)
+
+
+def _supplement_deadline(model: Agreement) -> dt.date | None:
+    requested = model.supplement_requested_at
+    return add_months(requested, SUPPLEMENT_MONTHS) if requested else None
+
+
+def amendment_2024_supplement(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """An agreement from before 1 July 2024 lacks the 2024 items; needed only on request."""
+    model = record.model
+    assert isinstance(model, Agreement)
+    missing = _missing_2024_items(model) if _before_2024(model) else []
+    deadline = _supplement_deadline(model)
+    if missing and (deadline is None or context.today <= deadline):
+        yield Hit(record, ("start_date",), {"fields": _fields(missing)})
+
+
+def amendment_2024_supplement_overdue(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """The employee asked for the 2024 items more than two months ago; they are still missing."""
+    model = record.model
+    assert isinstance(model, Agreement)
+    missing = _missing_2024_items(model) if _before_2024(model) else []
+    deadline = _supplement_deadline(model)
+    if missing and deadline is not None and context.today > deadline:
+        assert model.supplement_requested_at is not None
+        yield Hit(
+            record,
+            ("supplement_requested_at",),
+            {
+                "fields": _fields(missing),
+                "requested": model.supplement_requested_at.isoformat(),
+                "deadline": deadline.isoformat(),
+                "name": record.path.rsplit("/", 1)[-1].removesuffix(".yaml"),
+            },
+        )
+
+
 def adopted_agreement_signed(
     context: RepositoryContext, record: LoadedRecord, rule: Rule
 ) -> Iterator[Hit]:
@@ -169,6 +353,137 @@ def goal_indicator(context: RepositoryContext, record: LoadedRecord, rule: Rule)
         if not any(i.name and i.target for i in indicators):
             path = ("goals", index, "indicators") if indicators else ("goals", index)
             yield Hit(record, path, {"goal": _goal_name(goal, index)})
+
+
+def anchor_traceable(context: RepositoryContext, record: LoadedRecord, rule: Rule) -> Iterator[Hit]:
+    """An anchor that names a plan or decision but gives neither its case number nor its date."""
+    for index, goal in enumerate(_goals(record)):
+        for number, anchor in enumerate(getattr(goal, "anchoring", None) or []):
+            if anchor.title and is_blank(anchor.case_number) and anchor.date is None:
+                yield Hit(
+                    record,
+                    ("goals", index, "anchoring", number),
+                    {"goal": _goal_name(goal, index), "anchor": excerpt(anchor.title)},
+                )
+
+
+def _indicators(record: LoadedRecord) -> Iterator[tuple[int, object, int, Any]]:
+    for index, goal in enumerate(_goals(record)):
+        for number, indicator in enumerate(getattr(goal, "indicators", None) or []):
+            yield index, goal, number, indicator
+
+
+def indicator_baseline(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """An indicator with a target but no baseline: the change cannot be measured."""
+    for index, goal, number, indicator in _indicators(record):
+        if indicator.target and is_blank(indicator.baseline):
+            yield Hit(
+                record,
+                ("goals", index, "indicators", number),
+                {"goal": _goal_name(goal, index), "indicator": excerpt(indicator.name or "")},
+            )
+
+
+def indicator_target_measurable(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """A target such as «bedre» or «økt»: no number and no date, so nothing to check against."""
+    for index, goal, number, indicator in _indicators(record):
+        if indicator.target and not any(ch.isdigit() for ch in indicator.target):
+            yield Hit(
+                record,
+                ("goals", index, "indicators", number, "target"),
+                {
+                    "goal": _goal_name(goal, index),
+                    "indicator": excerpt(indicator.name or ""),
+                    "target": excerpt(indicator.target),
+                },
+            )
+
+
+UNITS = {
+    "%": "prosent",
+    "prosent": "prosent",
+    "pst": "prosent",
+    "prosentpoeng": "prosentpoeng",
+    "pp": "prosentpoeng",
+    "kr": "kroner",
+    "kroner": "kroner",
+    "nok": "kroner",
+    "dag": "dager",
+    "dager": "dager",
+    "dagar": "dager",
+    "døgn": "døgn",
+    "time": "timer",
+    "timer": "timer",
+    "timar": "timer",
+    "uke": "uker",
+    "uker": "uker",
+    "veke": "uker",
+    "veker": "uker",
+    "måned": "måneder",
+    "måneder": "måneder",
+    "månad": "måneder",
+    "månader": "måneder",
+    "år": "år",
+    "tonn": "tonn",
+    "kg": "kg",
+    "personer": "personer",
+    "personar": "personer",
+}
+"""Units a target may be written in, by what they measure; a target in one is compared with
+the indicator's unit (spec §3.4: indicators with baseline and target)."""
+
+MAGNITUDES = {"tusen", "mill", "millioner", "millionar", "mrd", "milliarder", "milliardar"}
+"""Words that scale a number without changing its unit (18 millioner kroner)."""
+
+_NUMBER = re.compile(r"\d[\d \u00a0]*(?:[.,]\d+)?")
+_UNIT_TOKEN = re.compile(r"%|[^\W\d_]+")
+
+
+def unit_of(text: str, *, after_number: bool) -> str | None:
+    """Return the known unit a value or a unit text is written in, or None.
+
+    With ``after_number`` only the words right after the first number count (``6,5 %``,
+    ``18 millioner kroner``); a parenthesis ends the value (``79 (kullet fra 2020)``).
+    """
+    if after_number:
+        match = _NUMBER.search(text)
+        if match is None:
+            return None
+        text = text[match.end() :].split("(", 1)[0]
+    for token in _UNIT_TOKEN.findall(text.lower()):
+        if token in MAGNITUDES:
+            continue
+        if token in UNITS:
+            return UNITS[token]
+        if after_number:
+            return None
+    return None
+
+
+def indicator_target_unit(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """A target written in another unit than the indicator's own (6 dager for «prosent»)."""
+    for index, goal, number, indicator in _indicators(record):
+        if not indicator.target or not indicator.unit:
+            continue
+        expected = unit_of(indicator.unit, after_number=False)
+        written = unit_of(indicator.target, after_number=True)
+        if expected and written and expected != written:
+            yield Hit(
+                record,
+                ("goals", index, "indicators", number, "target"),
+                {
+                    "goal": _goal_name(goal, index),
+                    "indicator": excerpt(indicator.name or ""),
+                    "target": excerpt(indicator.target),
+                    "unit": excerpt(indicator.unit),
+                },
+            )
 
 
 def goal_success_factors(
@@ -229,15 +544,32 @@ def participant_count(
         yield Hit(record, ("participants",), {"count": count})
 
 
+FURTHER_LEADING_ROLES = {"opposition_leader", "group_leader"}
+"""Roles that count as «en annen ledende folkevalgt» beside the mayor and the deputy."""
+
+
 def broad_participation(
     context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
-    """Neither the deputy mayor nor the opposition takes part."""
+    """KS's minimum is the mayor, the deputy mayor AND a further leading elected member."""
     record, meeting = _meeting(conversation)
     if not record or not meeting or not meeting.participants:
         return
     roles = set(_elected(meeting))
-    if not roles & {"deputy_mayor", "opposition_leader"}:
+    words = context.terms()
+    missing = [] if "deputy_mayor" in roles else [words["deputy_mayor"]]
+    if not roles & FURTHER_LEADING_ROLES:
+        missing.append(words["further_elected"])
+    if missing:
+        yield Hit(record, ("participants",), {"missing": f" {words['and']} ".join(missing)})
+
+
+def opposition_participates(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """No participant represents the opposition (KS-A: opposisjonsleder; KS-B: an example)."""
+    record, meeting = _meeting(conversation)
+    if record and meeting and meeting.participants and "opposition_leader" not in _elected(meeting):
         yield Hit(record, ("participants",))
 
 

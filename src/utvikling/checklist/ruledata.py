@@ -23,6 +23,8 @@ from utvikling.yamlsafe import Document
 RULES_FILE = "rules.yaml"
 
 Scope = Literal["settings", "agreement", "plan", "conversation", "repository"]
+Wording = Literal["law", "skal", "må", "bør", "anbefaler", "viktig", "advice"]
+"""The class of the source's wording, which the severity follows (domain spec §0.1)."""
 ParamValue = int | float | str | bool | list[str]
 
 
@@ -88,6 +90,7 @@ class Rule(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     applies_to: Scope
     severity: Severity
+    source_wording: Wording
     check: Check
     params: dict[str, ParamValue] = Field(default_factory=dict)
     """Thresholds the check uses; also available to the rule's texts as ``{name}``."""

@@ -36,8 +36,9 @@ def print_error(error: UtviklingError) -> None:
     """
     found = getattr(error, "findings", None)
     if found:
+        lang = getattr(error, "lang", "nb")
         for finding in found:
-            typer.echo(finding.format(getattr(error, "lang", "nb")), err=True)
+            typer.echo(finding.format(lang), err=True)
         if found[0].message == error.message:
             return
     place = error.location()

@@ -11,14 +11,23 @@ import typer
 from utvikling.cli._output import handles_errors, words
 
 
-def _checked(key: str, lang: str) -> Any:
+def _checked(key: str, lang: str, terms: dict[str, str] | None = None) -> Any:
     """Return a prompt check that re-asks, with the reason, until the answer fits."""
     choices = {"language": ("nb", "nn"), "kind": ("kommune", "fylkeskommune")}
+    terms = terms or {}
 
     def check(value: str) -> str:
         value = value.strip()
-        if key == "number" and value and not (value.isdigit() and len(value) == 4):
-            raise typer.BadParameter(words("prompt.bad_number", lang))
+        digits = len(terms.get("number_example", "0000"))  # four for a kommune, two for a county
+        if key == "number" and value and not (value.isdigit() and len(value) == digits):
+            raise typer.BadParameter(words("prompt.bad_number", lang, **terms))
+        if key == "mandate_date" and value:
+            import datetime as dt
+
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise typer.BadParameter(words("prompt.bad_date", lang)) from None
         if key in choices and value and value not in choices[key]:
             raise typer.BadParameter(
                 words("prompt.bad_choice", lang, choices=" / ".join(choices[key]))
@@ -28,54 +37,89 @@ def _checked(key: str, lang: str) -> Any:
     return check
 
 
-def _ask(key: str, lang: str, default: str | None = None) -> str | None:
+def _ask(
+    key: str,
+    lang: str,
+    default: str | None = None,
+    terms: dict[str, str] | None = None,
+    **params: Any,
+) -> str | None:
     answer = typer.prompt(
-        words(f"prompt.{key}", lang),
+        words(f"prompt.{key}", lang, **(terms or {}), **params),
         default=default or "",
         show_default=bool(default),
-        value_proc=_checked(key, lang),
+        value_proc=_checked(key, lang, terms),
     )
     return str(answer).strip() or None
 
 
+def _body_kind(name: str | None, terms: dict[str, str], kind: str) -> str:
+    """Guess the employer body's kind from its name (the created file shows it, to correct).
+
+    The executive committee or the council by their glossary names, else a committee (utvalg).
+    """
+    lowered = (name or "").strip().lower()
+    county = kind == "fylkeskommune"
+    if lowered in (terms["executive_committee"], terms["executive_committee_indefinite"]):
+        return "fylkesutvalg" if county else "formannskap"
+    if lowered in (terms["council"], terms["council_indefinite"]):
+        return "fylkesting" if county else "kommunestyre"
+    return "utvalg"
+
+
+def _member(role: str, name: str, lang: str, terms: dict[str, str]) -> dict[str, Any]:
+    person: dict[str, Any] = {"name": name, "role": role}
+    party = _ask("party", lang, None, terms, person=name)
+    if party:
+        person["party"] = party
+    return person
+
+
 def _interactive(values: dict[str, Any]) -> dict[str, Any]:
-    """Ask on the terminal for every value not given as an option or in the answers file."""
+    """Ask on the terminal for every value not given as an option or in the answers file.
+
+    The kind of authority is asked first, so every later question uses its words (the
+    glossary in ``data/terms.yaml``), and the chief executive's title before the questions
+    that name the position.
+    """
+    from utvikling import texts
+
     lang = values.get("language") or _ask("language", "nb", "nb") or "nb"
     values["language"] = lang if lang in ("nb", "nn") else "nb"
     lang = values["language"]
     municipality = values.setdefault("municipality", {})
-    for key in ("name", "number", "kind"):
+    if not municipality.get("kind"):
+        municipality["kind"] = _ask("kind", lang, "kommune")
+    kind = municipality.get("kind") or "kommune"
+    terms = texts.terms(kind, lang)
+    for key in ("name", "number"):
         if not municipality.get(key):
-            default = "kommune" if key == "kind" else None
-            municipality[key] = _ask(key, lang, default)
+            municipality[key] = _ask(key, lang, None, terms)
     chief = values.setdefault("chief_executive", {})
     if not chief.get("title"):
-        fylke = municipality.get("kind") == "fylkeskommune"
-        chief["title"] = _ask(
-            "title", lang, "fylkeskommunedirektør" if fylke else "kommunedirektør"
-        )
+        chief["title"] = _ask("title", lang, terms["ce_default_title"], terms)
+    terms = texts.terms(kind, lang, chief.get("title"))
     if not chief.get("name"):
-        chief["name"] = _ask("ce_name", lang)
+        chief["name"] = _ask("ce_name", lang, None, terms)
     body = values.setdefault("employer_body", {})
     if not body.get("name"):
-        fylke = municipality.get("kind") == "fylkeskommune"
-        body["name"] = _ask(
-            "body_name",
-            lang,
-            "fylkesutvalet"
-            if fylke and lang == "nn"
-            else "fylkesutvalget"
-            if fylke
-            else "formannskapet",
-        )
+        body["name"] = _ask("body_name", lang, terms["executive_committee"], terms)
+    if not body.get("kind"):
+        body["kind"] = _body_kind(body.get("name"), terms, kind)
+    if body["kind"] not in ("kommunestyre", "fylkesting") and not body.get("mandate"):
+        case_number = _ask("mandate_case", lang, None, terms)
+        date = _ask("mandate_date", lang, None, terms) if case_number else None
+        if case_number:
+            council = terms["Council"]
+            body["mandate"] = {"body": council, "case_number": case_number, "date": date}
     if not body.get("members"):
         members = []
         for role in ("mayor", "deputy_mayor", "opposition_leader"):
-            name = _ask(role, lang)
+            name = _ask(role, lang, None, terms)
             if name:
-                members.append({"name": name, "role": role})
-        while name := _ask("member", lang):
-            members.append({"name": name, "role": "member"})
+                members.append(_member(role, name, lang, terms))
+        while name := _ask("member", lang, None, terms):
+            members.append(_member("member", name, lang, terms))
         body["members"] = members or None
     return values
 

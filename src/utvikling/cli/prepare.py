@@ -56,6 +56,6 @@ def prepare_conversation(
     typer.echo(words("done.agenda_internal", done.lang, path=shown(done.agenda.internal)))
     typer.echo(words("done.agenda_public", done.lang, path=shown(done.agenda.public)))
     report_files(done.agenda.files, done.lang)
-    if not any(f.severity != "info" for f in done.readiness):
+    if not done.readiness:
         typer.echo(words("done.ready", done.lang))
-    print_findings(done.readiness, done.lang)
+    print_findings(done.readiness, done.lang, info=True)

@@ -120,8 +120,10 @@ Year = Annotated[int, BeforeValidator(_whole_number), Field(ge=1990, le=2100)]
 
 Month = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=12)]
 
-MunicipalityNumber = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
-"""Kommunenummer or fylkesnummer, four digits; write it in quotes when it starts with 0."""
+MunicipalityNumber = Annotated[str, StringConstraints(pattern=r"^(\d{2}|\d{4})$")]
+"""Kommunenummer (four digits) or fylkesnummer (two); write it in quotes when it starts with 0.
+
+Whether the length fits the kind of authority is a checklist rule (M108), not a schema error."""
 
 
 def _org_number(value: Any) -> Any:

@@ -278,6 +278,13 @@ class Agreement(Part):
     supersedes: Text | None = Field(
         default=None, description="Avtalen denne erstatter (filnavn uten .yaml)."
     )
+    supplement_requested_at: IsoDate | None = Field(
+        default=None,
+        description=(
+            "Datoen arbeidstakeren ba om at en avtale fra før 1. juli 2024 suppleres etter"
+            " lovendringen; da må det skje innen to måneder."
+        ),
+    )
     superseded_by: Text | None = Field(
         default=None, description="Avtalen som erstatter denne (filnavn uten .yaml)."
     )

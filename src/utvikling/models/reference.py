@@ -21,7 +21,7 @@ _NAMES = {
     id(_types.Months): "antall måneder",
     id(_types.Month): "måned (1–12)",
     id(_types.Flag): "true/false",
-    id(_types.MunicipalityNumber): "fire sifre",
+    id(_types.MunicipalityNumber): "fire sifre (kommune) eller to (fylkeskommune)",
     id(_types.OrgNumber): "org.nr.",
     id(_types.Count): "antall",
     id(_types.Year): "år",

@@ -17,7 +17,8 @@ class Municipality(Part):
 
     name: Text | None = Field(default=None, description="Navnet, f.eks. Fjordvik kommune.")
     number: MunicipalityNumber | None = Field(
-        default=None, description="Kommunenummer (fire sifre, i anførselstegn)."
+        default=None,
+        description="Kommunenummer (fire sifre) eller fylkesnummer (to), i anførselstegn.",
     )
     kind: Literal["kommune", "fylkeskommune"] | None = Field(
         default=None, description="kommune eller fylkeskommune."

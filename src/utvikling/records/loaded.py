@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from utvikling import texts
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
 from utvikling.yamlsafe import Document
 
@@ -41,10 +42,38 @@ class LoadedRecord:
         return PurePosixPath(self.path).stem
 
     def position(self, path: FieldPath | None, *, key: bool = True) -> tuple[int, int]:
-        """Return the 1-based line and column of ``path`` in this file."""
+        """Return the 1-based line and column of ``path`` in this file.
+
+        A missing field is placed at the key it belongs under; a missing top-level field, which
+        belongs under no key, at the field it follows in the record's order (see
+        :func:`missing_top_level_anchor`).
+        """
         if not path:
             return 1, 1
+        anchor = missing_top_level_anchor(self.model, self.document.data, path)
+        if anchor is not None:
+            return self.document.position((anchor,), key=True)
         return self.document.position(path, key=key)
+
+
+def missing_top_level_anchor(model: BaseModel, data: Any, path: FieldPath) -> str | None:
+    """For a path whose top-level field is absent, the existing key it belongs next to.
+
+    That is the nearest field before it in the model's field order that the file has, or
+    failing that the nearest one after it. None when the top-level field is there (the
+    document then finds the deepest existing parent itself) or nothing fits.
+    """
+    first = path[0] if path else None
+    if not isinstance(first, str) or not isinstance(data, dict) or first in data:
+        return None
+    names = list(type(model).model_fields)
+    if first not in names:
+        return None
+    index = names.index(first)
+    before = [name for name in reversed(names[:index]) if name in data]
+    after = [name for name in names[index + 1 :] if name in data]
+    found = before or after
+    return found[0] if found else None
 
 
 @dataclass
@@ -133,6 +162,10 @@ class RepositoryContext:
         """The chief executive's title as the settings give it (kommunedirektør, rådmann …)."""
         settings = self.settings_model
         return settings.chief_executive.title if settings and settings.chief_executive else None
+
+    def terms(self) -> dict[str, str]:
+        """The glossary's words for this repository's kind, language and chief executive's title."""
+        return texts.terms(self.kind, self.language, self.chief_title)
 
     def current_agreement(self) -> LoadedRecord | None:
         """The agreement in force: the latest one that is not superseded."""
