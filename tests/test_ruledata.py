@@ -77,7 +77,19 @@ def test_the_shipped_rules_validate_and_every_predicate_exists() -> None:
 
 
 def test_the_approval_blockers_come_from_the_data() -> None:
-    assert approval_blockers() == {"C201", "C202", "C203", "C206"}
+    assert approval_blockers() == {"C201", "C202", "C203", "C206"} | {
+        "C209",
+        "C211",
+        "C212",
+        "C213",
+        "C214",
+    }
+
+
+def test_the_rules_that_guard_the_lock_cannot_be_suppressed() -> None:
+    from utvikling.checklist.ruledata import unsuppressible_codes
+
+    assert unsuppressible_codes() == {"C209", "C210", "C211", "C212", "C213", "C214"}
 
 
 def test_thresholds_from_the_data_reach_the_message() -> None:
