@@ -1,6 +1,4 @@
-"""``utvikling historikk`` (or ``history``): agreements, plans, conversations and minutes over
-the years, with the commits that recorded them.
-"""
+"""``utvikling historikk`` (or ``history``): the records over the years, with their commits."""
 
 from __future__ import annotations
 
