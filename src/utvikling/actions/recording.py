@@ -128,7 +128,7 @@ class Recording:
         dirty = self.repo.dirty(paths)
         if dirty:
             message, hint = texts.message(code, self.lang, {"files": self._shown(dirty)})
-            raise UncommittedChangesError(message, hint=hint, file=self.repo.top / dirty[0])
+            raise UncommittedChangesError(message, hint=hint)
 
     def save(
         self, paths: Sequence[Path], key: str, *, tag: str | None = None, **params: Any

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from utvikling import yamlsafe
 from utvikling.models import Meeting, Minutes, Plan, Settings
 from utvikling.records import git
 from utvikling.records.integrity import Sources, locked_parts, minutes_sources, part_hashes
@@ -27,10 +28,31 @@ def _model(content: bytes | None, kind: str, lang: str) -> Any:
     return record.model if record is not None else None
 
 
+AMENDMENT_KEYS = ("date", "text", "reason")
+
+
 def _amendments(minutes: Minutes | None) -> list[dict[str, Any]]:
     return [
-        a.model_dump(mode="json", include={"date", "text", "reason"})
+        a.model_dump(mode="json", include=set(AMENDMENT_KEYS))
         for a in (minutes.amendments or [] if minutes else [])
+    ]
+
+
+def _raw_amendments(content: bytes | None) -> list[dict[str, Any]]:
+    """The amendments of an old version, read without validating the whole record (fast)."""
+    if content is None:
+        return []
+    try:
+        data = yamlsafe.parse(content).data
+    except Exception:  # noqa: BLE001 - an old version that does not load is not compared
+        return []
+    items = data.get("amendments") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [
+        {k: (str(i.get(k)) if i.get(k) is not None else None) for k in AMENDMENT_KEYS}
+        for i in items
+        if isinstance(i, dict)
     ]
 
 
@@ -126,14 +148,18 @@ def _version(
 def _dropped_amendment(
     repo: git.Repo, path: str, locked: git.Commit, minutes: Minutes | None
 ) -> str | None:
-    """A commit after the lock whose amendments are not all among today's, if any."""
-    later = repo.log(f"{locked.sha}..HEAD", "--", path)
+    """A commit after the lock whose amendments are not all among today's, if any.
+
+    Only commits that changed how many checksums the file holds can have added or removed an
+    amendment; an amendment edited in place breaks its chained checksum instead.
+    """
+    later = repo.log(f"{locked.sha}..HEAD", "-S", "content_sha256", "--", path)
     if not later:
         return None
     current = _amendments(minutes)
     contents = repo.read([(c.sha, path) for c in later])
     for commit, content in zip(later, contents, strict=True):
-        then = _amendments(_model(content, "minutes", "nb"))
+        then = _raw_amendments(content)
         if then != current[: len(then)]:
             return commit.sha
     return None
