@@ -13,9 +13,9 @@ from utvikling.models import Minutes
 from utvikling.records.integrity import broken_amendments
 from utvikling.yamlsafe import parse
 
-ROUNDS = int(os.environ.get("UTVIKLING_CONCURRENCY_ROUNDS", "8"))
+ROUNDS = int(os.environ.get("UTVIKLING_CONCURRENCY_ROUNDS", "5"))
 """Rounds of commands at once; each command is a whole process (about a second of CPU), so the
-suite runs 8 rounds by default. ``UTVIKLING_CONCURRENCY_ROUNDS=20`` runs the full 20."""
+suite runs 5 rounds by default. ``UTVIKLING_CONCURRENCY_ROUNDS=20`` runs the full 20."""
 AT_ONCE = 4
 
 
