@@ -86,7 +86,7 @@ def new(
     ask = _ask_goals if not no_input and sys.stdin.isatty() else None
     done = new_plan(path, year, day=day, ask=ask, base=Path.cwd(), commit=not no_commit)
     typer.echo(words("done.init_created", done.lang, path=done.shown))
-    report_recorded(done.recorded, done.lang)
     if done.created.based_on:
         typer.echo(words("done.plan_from_minutes", done.lang, folder=done.created.based_on))
+    report_recorded(done.recorded, done.lang)
     print_findings(done.findings, done.lang)

@@ -64,9 +64,7 @@ def locked_versions(root: Path, context: RepositoryContext) -> dict[str, LockedV
     repo = git.open_repo(root)
     if repo is None:
         return {}
-    try:
-        if not repo.has_commits():
-            return {}
+    try:  # one git process when nothing is locked; none outside git (no history, no error)
         relative = repo.relative(root)
         prefix = "" if relative == "." else f"{relative}/"
         firsts = repo.first_changes("content_sha256", f"{prefix}conversations/*/minutes.yaml")
