@@ -70,11 +70,14 @@ def example(tmp_path: Path) -> Callable[[str], Path]:
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    """Hash every file below root, to prove a command changed nothing."""
+    """Hash every file below root, to prove a command changed nothing.
+
+    ``.utvikling/`` (the lock files a changing command takes, ignored by git) is left out.
+    """
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not p.relative_to(root).as_posix().startswith(".utvikling/")
     }
 
 

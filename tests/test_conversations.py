@@ -30,6 +30,7 @@ def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example,
         "Opprettet conversations/2026-12-10/input.yaml",
         "Opprettet conversations/2026-12-10/self-evaluation.yaml",
         "Opprettet conversations/2026-12-10/evaluation.yaml",
+        "Mappen er ikke et git-depot; endringen er ikke lagret i historikken.",
         "Forberedelsesnotat (internt, fortrolig): "
         "dokumenter/samtale-2026-12-10-forberedelse-intern.md",
         "Offentlig sakstekst: dokumenter/samtale-2026-12-10-saksliste.md",
@@ -214,9 +215,10 @@ def test_plan_new_takes_the_goals_agreed_in_the_minutes(runner, example, monkeyp
     monkeypatch.chdir(root)
     result = runner.invoke(app, ["plan", "new", "2027", "--today", TODAY])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:2] == [
+    assert result.output.splitlines()[:3] == [
         "Opprettet plans/2027.yaml",
         "Målene er hentet fra referatet i conversations/2026-09-15/.",
+        "Mappen er ikke et git-depot; endringen er ikke lagret i historikken.",
     ]
     plan = Plan.model_validate(parse((root / "plans" / "2027.yaml").read_bytes()).data)
     minutes = Minutes.model_validate(

@@ -155,9 +155,10 @@ def test_lifecycle_keeps_comments_and_locks_after_report(runner, example, monkey
     )
     tampered = _run(runner, root, monkeypatch, "check", "--select", "C209", "--today", "2027-02-02")
     assert tampered.exit_code == 1
-    assert "C209 feil: Referatet er endret etter at det ble lagt fram for kommunestyret." in (
-        tampered.output
-    )
+    assert (
+        "C209 feil: Referatet er endret etter at det ble lagt fram for kommunestyret: "
+        "kontrollsummen stemmer ikke med det referatet viser"
+    ) in tampered.output
 
 
 def test_approval_is_refused_while_elements_are_missing(runner, example, monkeypatch):

@@ -150,7 +150,8 @@ def test_missing_elements_refuse_the_documents_unless_drafted(runner, build, mon
     root, result = _render(runner, build, monkeypatch, **{f"{FOLDER}/minutes.yaml": draft})
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert [line.split(": ")[1].split()[0] for line in lines if " feil: " in line] == [
+    # The three elements are KS «bør» (warnings), and they still block the final documents.
+    assert [line.split(": ")[1].split()[0] for line in lines if " advarsel: " in line] == [
         "C201",
         "C202",
         "C203",

@@ -39,9 +39,10 @@ def test_answers_file_gives_a_complete_agreement_and_supersedes(runner, example,
         runner, root, monkeypatch, "--answers", str(ANSWERS), "--supersedes", "2024-03-01"
     )
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:3] == [
+    assert result.output.splitlines()[:4] == [
         "Opprettet agreements/2027-01-01.yaml",
         "Avtalen 2024-03-01 er merket som erstattet.",
+        "Mappen er ikke et git-depot; endringen er ikke lagret i historikken.",
         "Utkast: dokumenter/avtaleutkast-2027-01-01.md (åpne punkter merket i teksten: 1)",
     ]
     assert " A802 " not in result.output, "the council's decision is advice (info), not shown"

@@ -15,6 +15,7 @@ rules:
     id: goal_count
     applies_to: plan
     severity: warning
+    source_wording: bør
     check: {predicate: goal_count}
     params: {min_goals: 3, max_goals: 5}
     label: {nb: antall mål, nn: talet på mål}
@@ -35,7 +36,7 @@ def test_a_well_formed_rule_reads_with_its_params() -> None:
 
 def test_an_unknown_key_is_an_error_at_its_line() -> None:
     error = _error(RULE.replace("    params:", "    parmas:"))
-    assert (error.file, error.line, error.column) == ("rules.yaml", 8, 5)
+    assert (error.file, error.line, error.column) == ("rules.yaml", 9, 5)
     assert "rules.0.parmas: Extra inputs are not permitted" in error.message
 
 
@@ -77,7 +78,19 @@ def test_the_shipped_rules_validate_and_every_predicate_exists() -> None:
 
 
 def test_the_approval_blockers_come_from_the_data() -> None:
-    assert approval_blockers() == {"C201", "C202", "C203", "C206"}
+    assert approval_blockers() == {"C201", "C202", "C203", "C206"} | {
+        "C209",
+        "C211",
+        "C212",
+        "C213",
+        "C214",
+    }
+
+
+def test_the_rules_that_guard_the_lock_cannot_be_suppressed() -> None:
+    from utvikling.checklist.ruledata import unsuppressible_codes
+
+    assert unsuppressible_codes() == {"C209", "C210", "C211", "C212", "C213", "C214"}
 
 
 def test_thresholds_from_the_data_reach_the_message() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -57,3 +61,82 @@ def display_path(path: Path, base: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _wait_for_lock(fd: int) -> None:
+    if sys.platform == "win32":
+        while not _try_lock(fd):
+            time.sleep(0.05)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def held_lock(lock_file: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` (made if missing) until the block ends.
+
+    When another process holds it, ``on_wait`` is called once and the lock is awaited. The
+    lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows; the operating system releases
+    it when a process ends, so a crashed command never leaves a record locked. Lock files are
+    never deleted (deleting one while another process waits on it would let a third one in).
+    """
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        if not _try_lock(fd):
+            if on_wait is not None:
+                on_wait()
+            _wait_for_lock(fd)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+_notices: list[Callable[[str], None]] = []
+
+
+def set_wait_notice(notice: Callable[[str], None] | None) -> None:
+    """Say how to tell a person that a command waits for another (the CLI prints to stderr)."""
+    _notices[:] = [notice] if notice is not None else []
+
+
+def tell_waiting(message: str) -> None:
+    """Pass ``message`` to the notice set with :func:`set_wait_notice`, if any."""
+    for notice in _notices:
+        notice(message)

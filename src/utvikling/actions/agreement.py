@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from utvikling import texts, yamlsafe
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.documents import DocumentOptions, parties, write_documents
+from utvikling.actions.recording import Recorded, Recording
 from utvikling.errors import FileExistsRefusedError, InputError
 from utvikling.files import create_file, replace_file
 from utvikling.findings import Finding
@@ -423,6 +424,7 @@ class AgreementResult:
     draft: Draft
     findings: list[Finding]
     lang: str
+    recorded: Recorded = Recorded("skipped")
 
 
 def new_agreement(
@@ -432,6 +434,7 @@ def new_agreement(
     *,
     ask: Asker | None = None,
     base: Path | None = None,
+    commit: bool = True,
 ) -> AgreementResult:
     """Write a new agreement from defaults, answers and questions; render its draft; check it.
 
@@ -451,14 +454,26 @@ def new_agreement(
         previous = context.current_agreement() if supersedes is None else None
         values, chosen = ask(values, lang, previous.stem if previous else None)
         supersedes = supersedes or chosen
-    created = create_agreement(root, values, lang=lang, supersedes=supersedes)
+    recording = Recording(root, lang, commit=commit, base=base)
+    old = [root / "agreements" / f"{supersedes}.yaml"] if supersedes else []
+    with recording.locked(old):
+        recording.refuse_uncommitted(old)
+        created = create_agreement(root, values, lang=lang, supersedes=supersedes)
+        changed = [created.path, *([created.superseded] if created.superseded else [])]
+        name = created.path.stem
+        if created.superseded is not None:
+            recorded = recording.save(
+                changed, "agreement_superseding", name=name, old=created.superseded.stem
+            )
+        else:
+            recorded = recording.save(changed, "agreement_created", name=name)
     result = check_repository(root, CheckOptions(today=documents.day), base=base)
     assert result.loaded is not None
     reloaded = result.loaded.context
     record = next(r for r in reloaded.agreements if Path(r.path).name == created.path.name)
     draft = write_draft(root, record, reloaded, result.findings, documents)
     remaining = [f for f in result.findings if f.file == record.path]
-    return AgreementResult(created, record.path, draft, remaining, lang)
+    return AgreementResult(created, record.path, draft, remaining, lang, recorded)
 
 
 __all__ = [

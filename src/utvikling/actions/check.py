@@ -21,6 +21,7 @@ from utvikling.errors import RepositoryNotFoundError
 from utvikling.files import display_path
 from utvikling.findings import Finding
 from utvikling.records import layout
+from utvikling.records.history import locked_versions
 from utvikling.records.repository import LoadedRepository, load_repository
 
 AUTO_JOBS_FILES = 3000
@@ -128,6 +129,7 @@ def check_repository(
     loaded = load_repository(root, options.today, history=options.history, base=base)
     context, findings = loaded.context, loaded.findings
     settings, lang = context.settings, context.language
+    context.locked_versions = locked_versions(root, context)
     records = loaded.records
     rule_findings = run_rules(context, select=options.select, ignore=options.ignore)
     findings += apply_suppressions(rule_findings, records, settings, lang)

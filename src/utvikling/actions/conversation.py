@@ -19,6 +19,7 @@ from utvikling.actions.documents import (
     phrase,
     write_documents,
 )
+from utvikling.actions.recording import Recorded, Recording
 from utvikling.checklist.common import ELECTED_ROLES
 from utvikling.files import create_file
 from utvikling.findings import Finding
@@ -270,10 +271,16 @@ class Preparation:
     agenda: Agenda
     readiness: list[Finding]
     lang: str
+    recorded: Recorded = Recorded("skipped")
 
 
 def prepare_conversation(
-    root: Path, reference: str, options: DocumentOptions, *, base: Path | None = None
+    root: Path,
+    reference: str,
+    options: DocumentOptions,
+    *,
+    base: Path | None = None,
+    commit: bool = True,
 ) -> Preparation:
     """Create a conversation's forms, render its agenda, and report its readiness.
 
@@ -283,10 +290,16 @@ def prepare_conversation(
     """
     context = load_settings(root, options.day, base=base)
     prepared = prepare(root, reference, context)
+    recorded = Recorded("skipped")
+    if prepared.created:
+        recording = Recording(root, context.language, commit=commit, base=base)
+        recorded = recording.save(
+            prepared.created, "conversation_prepared", folder=prepared.folder.name
+        )
     result = check_repository(root, CheckOptions(today=options.day), base=base)
     assert result.loaded is not None
     current = result.loaded.context.conversation(prepared.folder.name)
     assert current is not None, "the conversation folder was just made"
     agenda = render_agenda(root, current, result.loaded.context, options)
     found = readiness(result.findings, prepared.folder.name)
-    return Preparation(prepared, agenda, found, context.language)
+    return Preparation(prepared, agenda, found, context.language, recorded)

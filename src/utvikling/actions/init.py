@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from utvikling import texts
+from utvikling.actions.recording import Recorded, Recording
 from utvikling.errors import FileExistsRefusedError, UsageError
 from utvikling.files import create_file
 from utvikling.models.settings import Settings
@@ -28,6 +29,8 @@ class InitResult:
     git: str = "skipped"
     """``initialised``, ``existing`` (already in a git repository), or ``unavailable``."""
     language: str = "nb"
+    recorded: Recorded | None = None
+    """The first commit (of the files made), when the folder is in git."""
 
 
 def settings_from_answers(path: Path) -> Settings:
@@ -58,12 +61,15 @@ def _git_state(root: Path) -> str:
     return "initialised" if done.returncode == 0 else "unavailable"
 
 
-def init_repository(root: Path, settings: Settings, *, git: bool = True) -> InitResult:
+def init_repository(
+    root: Path, settings: Settings, *, git: bool = True, commit: bool = True
+) -> InitResult:
     """Create a records repository at ``root`` from ``settings``.
 
     Creates ``utvikling.yaml``, the folders ``agreements/``, ``plans/`` and ``conversations/``
     each with a README, and a ``.gitignore`` for generated documents; makes the folder a git
-    repository when git is installed and it is not in one already. Nothing is overwritten.
+    repository when git is installed and it is not in one already, and commits the files it
+    made (unless ``commit`` is false). Nothing is overwritten.
 
     Raises:
         FileExistsRefusedError: ``root`` already holds a records repository.
@@ -99,6 +105,10 @@ def init_repository(root: Path, settings: Settings, *, git: bool = True) -> Init
         else:
             result.created.append(path)
     result.git = _git_state(root) if git else "skipped"
+    if result.git in ("initialised", "existing") and result.created:
+        name = settings.municipality.name if settings.municipality else None
+        recording = Recording(root, lang, commit=commit)
+        result.recorded = recording.save(result.created, "init", municipality=name or root.name)
     return result
 
 
@@ -146,6 +156,7 @@ def init(
     answers: Path | None = None,
     ask: Asker | None = None,
     git: bool = True,
+    commit: bool = True,
 ) -> InitResult:
     """Create a records repository from an answers file, given values and questions.
 
@@ -167,4 +178,4 @@ def init(
             values[key] = value
     if ask is not None:
         values = ask(values)
-    return init_repository(root, validated_settings(values), git=git)
+    return init_repository(root, validated_settings(values), git=git, commit=commit)

@@ -2,27 +2,43 @@
 
 Draft → approved by the panel → acknowledged by the chief executive (who may add a remark) →
 reported to the council. Once reported, the minutes are locked: the report stores a checksum
-of the content, ``check`` flags any later change, and the only way to change them is a dated
-amendment.
+of everything the public minutes print (``records/integrity``), ``check`` flags any later
+change (and, where git holds the history, compares with the reporting commit), and the only
+way to change them is a dated amendment, chained to the checksum before it. Each step holds a
+lock on the minutes file, re-reads it under the lock, and commits exactly that file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from utvikling import texts
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.documents import DocumentOptions, label, parties, write_documents
+from utvikling.actions.recording import Recorded, Recording
 from utvikling.checklist import approval_blockers
-from utvikling.errors import UtviklingError
+from utvikling.errors import UsageError, UtviklingError
 from utvikling.findings import Finding
 from utvikling.models import Meeting, Minutes, Plan
-from utvikling.records.integrity import minutes_content_hash
+from utvikling.models.conversation import Amendment, Reported
+from utvikling.records.git import TAG_PREFIX
+from utvikling.records.integrity import (
+    CHECKSUM_VERSION,
+    amendment_hash,
+    locked_hash,
+    locked_parts,
+    minutes_sources,
+    next_amendment_hash,
+    stored_matches,
+)
 from utvikling.records.layout import resolve_conversation
 from utvikling.records.loaded import Conversation, RepositoryContext
+from utvikling.records.repository import settings_language
 from utvikling.records.roundtrip import EditRefused, edit_top_level
 from utvikling.render.documents import Source
 from utvikling.render.writing import DocumentSpec
@@ -63,11 +79,15 @@ def find_conversation(root: Path, reference: str, context: RepositoryContext) ->
     raise _fail("L006", context.language, folder / "minutes.yaml", folder=folder.name)
 
 
-def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
+def _path(root: Path, reference: str) -> tuple[Path, str]:
     folder, _ = resolve_conversation(root, reference)
-    path = folder / "minutes.yaml"
+    return folder / "minutes.yaml", folder.name
+
+
+def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
+    path, folder = _path(root, reference)
     if not path.is_file():
-        raise _fail("L006", lang, path, folder=folder.name)
+        raise _fail("L006", lang, path, folder=folder)
     from utvikling.records.load import parse_record, read_limited
 
     try:
@@ -81,7 +101,7 @@ def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
             found[0].message, hint=found[0].hint, file=path, findings=found, lang=lang
         )
     assert isinstance(record.model, Minutes)
-    return path, record.model, folder.name
+    return path, record.model, folder
 
 
 def _edit(path: Path, changes: dict[str, Any], lang: str) -> None:
@@ -104,19 +124,35 @@ def _unlocked(minutes: Minutes, path: Path, folder: str, context: RepositoryCont
         )
 
 
+def _about(findings: list[Finding], folder: str, codes: frozenset[str]) -> list[Finding]:
+    marker = f"conversations/{folder}/minutes.yaml"
+    return [f for f in findings if f.code in codes and f.file and f.file.endswith(marker)]
+
+
 def blocking(findings: list[Finding], folder: str) -> list[Finding]:
     """The findings about these minutes that stop approval and final rendering."""
-    marker = f"conversations/{folder}/minutes.yaml"
-    blockers = approval_blockers()
-    return [f for f in findings if f.code in blockers and f.file and f.file.endswith(marker)]
+    return _about(findings, folder, approval_blockers())
+
+
+def _intact(findings: list[Finding], folder: str, path: Path, lang: str) -> None:
+    """Refuse to go on with minutes whose lock is broken (the findings say how)."""
+    broken = _about(findings, folder, LOCK_BROKEN)
+    if broken:
+        message, hint = texts.message("L008", lang)
+        raise MinutesError(message, hint=hint, file=path, findings=broken)
+
+
+LOCK_BROKEN = frozenset({"C209", "C211", "C212", "C213", "C214"})
+"""Findings that say reported minutes were changed: no lifecycle step goes on from there."""
 
 
 @dataclass(frozen=True)
 class Step:
-    """A lifecycle step that was recorded: the minutes file, and the repository's language."""
+    """A lifecycle step that was recorded: the minutes file, the language, the commit."""
 
     path: Path
     lang: str
+    recorded: Recorded = Recorded("skipped")
 
 
 def _checked(
@@ -127,38 +163,100 @@ def _checked(
     return result.loaded.context, result.findings
 
 
+@contextlib.contextmanager
+def _step(
+    root: Path, reference: str, day: dt.date, base: Path | None, commit: bool
+) -> Iterator[tuple[Recording, RepositoryContext, list[Finding]]]:
+    """Lock the minutes file, refuse uncommitted edits to it, then check under the lock."""
+    path, _ = _path(root, reference)
+    lang = settings_language(root)
+    recording = Recording(root, lang, commit=commit, base=base)
+    with recording.locked([path]):
+        recording.refuse_uncommitted([path])
+        context, findings = _checked(root, day, base)
+        yield recording, context, findings
+
+
 def approve(
-    root: Path, reference: str, *, body: str, day: dt.date, base: Path | None = None
+    root: Path,
+    reference: str,
+    *,
+    body: str,
+    day: dt.date,
+    base: Path | None = None,
+    commit: bool = True,
 ) -> Step:
     """Record that the panel approved the minutes.
 
     Raises:
         MinutesError: locked, or required elements missing (the findings say which).
+        UncommittedChangesError: the minutes have edits git has not committed.
     """
-    context, findings = _checked(root, day, base)
-    lang = context.language
-    path, minutes, folder = _load(root, reference, lang)
-    _unlocked(minutes, path, folder, context)
-    missing = blocking(findings, folder)
-    if missing:
-        message, hint = texts.message("L004", lang)
-        raise MinutesError(message, hint=hint, file=path, findings=missing, lang=lang)
-    _edit(path, {"approved": {"body": body, "date": day}}, lang)
-    return Step(path, lang)
+    with _step(root, reference, day, base, commit) as (recording, context, findings):
+        lang = context.language
+        path, minutes, folder = _load(root, reference, lang)
+        _intact(findings, folder, path, lang)
+        _unlocked(minutes, path, folder, context)
+        missing = blocking(findings, folder)
+        if missing:
+            message, hint = texts.message("L004", lang)
+            raise MinutesError(message, hint=hint, file=path, findings=missing, lang=lang)
+        _edit(path, {"approved": {"body": body, "date": day}}, lang)
+        recorded = recording.save([path], "minutes_approved", folder=folder, body=body)
+    return Step(path, lang, recorded)
 
 
 def acknowledge(
-    root: Path, reference: str, *, day: dt.date, remark: str | None, base: Path | None = None
+    root: Path,
+    reference: str,
+    *,
+    day: dt.date,
+    remark: str | None,
+    base: Path | None = None,
+    commit: bool = True,
 ) -> Step:
     """Record that the chief executive has read the approved minutes (with a remark, if any)."""
-    context, _ = _checked(root, day, base)
-    lang = context.language
-    path, minutes, folder = _load(root, reference, lang)
-    _unlocked(minutes, path, folder, context)
-    if not (minutes.approved and minutes.approved.date):
-        raise _fail("L002", lang, path, folder=folder)
-    _edit(path, {"acknowledged": {"date": day, "remark": remark}}, lang)
-    return Step(path, lang)
+    with _step(root, reference, day, base, commit) as (recording, context, findings):
+        lang = context.language
+        path, minutes, folder = _load(root, reference, lang)
+        _intact(findings, folder, path, lang)
+        _unlocked(minutes, path, folder, context)
+        if not (minutes.approved and minutes.approved.date):
+            raise _fail("L002", lang, path, folder=folder)
+        _edit(path, {"acknowledged": {"date": day, "remark": remark}}, lang)
+        ce = parties(context)["ce"]
+        recorded = recording.save([path], "minutes_acknowledged", folder=folder, ce=ce)
+    return Step(path, lang, recorded)
+
+
+def _locked_files(context: RepositoryContext, folder: str, root: Path) -> list[Path]:
+    """The other files the lock covers: the meeting, the plan and ``utvikling.yaml``."""
+    conversation = context.conversation(folder)
+    files = [root / "utvikling.yaml", root / "conversations" / folder / "meeting.yaml"]
+    if conversation is not None:
+        plan = context.plan_for(conversation)
+        if plan is not None:
+            files.append(root / "plans" / Path(plan.path).name)
+    return [f for f in files if f.exists()]
+
+
+def _lock_hash(context: RepositoryContext, folder: str, minutes: Minutes) -> str:
+    conversation = context.conversation(folder)
+    assert conversation is not None
+    sources = minutes_sources(context, conversation)
+    assert sources is not None
+    return locked_hash(locked_parts(replace(sources, minutes=minutes)))
+
+
+def _chained(minutes: Minutes, previous: str) -> list[dict[str, Any]]:
+    """The amendments with their chained checksums (recorded anew)."""
+    chained = []
+    for amendment in minutes.amendments or []:
+        previous = amendment_hash(previous, amendment)
+        chained.append(
+            {**amendment.model_dump(mode="python", exclude_none=True), "content_sha256": previous}
+        )
+    return chained
 
 
 def report(
@@ -169,25 +267,86 @@ def report(
     case_number: str,
     body: str | None = None,
     base: Path | None = None,
+    commit: bool = True,
 ) -> Step:
-    """Record that the minutes were reported to the council, and lock them."""
-    context, _ = _checked(root, day, base)
-    lang = context.language
-    path, minutes, folder = _load(root, reference, lang)
-    _unlocked(minutes, path, folder, context)
-    if not (minutes.approved and minutes.approved.date):
-        raise _fail("L002", lang, path, folder=folder)
-    if not (minutes.acknowledged and minutes.acknowledged.date):
-        raise _fail("L007", lang, path, folder=folder)
-    council = context.terms()["council"]
-    reported = {
-        "body": body or council[0].upper() + council[1:],
-        "case_number": case_number,
-        "date": day,
-        "content_sha256": minutes_content_hash(minutes),
-    }
-    _edit(path, {"reported": reported}, lang)
-    return Step(path, lang)
+    """Record that the minutes were reported to the council, lock them, commit and tag."""
+    with _step(root, reference, day, base, commit) as (recording, context, findings):
+        lang = context.language
+        path, minutes, folder = _load(root, reference, lang)
+        _intact(findings, folder, path, lang)
+        _unlocked(minutes, path, folder, context)
+        if not (minutes.approved and minutes.approved.date):
+            raise _fail("L002", lang, path, folder=folder)
+        if not (minutes.acknowledged and minutes.acknowledged.date):
+            raise _fail("L007", lang, path, folder=folder)
+        recording.refuse_uncommitted(_locked_files(context, folder, root), code="G002")
+        council = context.terms()["council"]
+        reported: dict[str, Any] = {
+            "body": body or council[0].upper() + council[1:],
+            "case_number": case_number,
+            "date": day,
+        }
+        locked = minutes.model_copy(update={"reported": Reported.model_validate(reported)})
+        reported["content_sha256"] = _lock_hash(context, folder, locked)
+        reported["checksum_version"] = CHECKSUM_VERSION
+        _edit(path, {"reported": reported}, lang)
+        tag = f"{TAG_PREFIX}{folder}"
+        recorded = recording.save(
+            [path], "minutes_reported", tag=tag, folder=folder, council=council, case=case_number
+        )
+    return Step(path, lang, recorded)
+
+
+def case_required(root: Path) -> UsageError:
+    """The error for ``minutes report`` without ``--case`` (exit code 2)."""
+    lang = settings_language(root)
+    council = texts.terms("kommune", lang)["council"]
+    message, hint = texts.message("L012", lang, {"council": council})
+    return UsageError(message, hint=hint)
+
+
+def repair(
+    root: Path, reference: str, *, day: dt.date, base: Path | None = None, commit: bool = True
+) -> Step:
+    """Lock reported minutes that carry no checksum (or one by the first recipe) as they stand.
+
+    The checksum is marked as added afterwards (``checksum_added_later``), and amendments get
+    their chained checksums.
+
+    Raises:
+        MinutesError: not reported, already locked, or a checksum that does not match.
+    """
+    with _step(root, reference, day, base, commit) as (recording, context, findings):
+        lang = context.language
+        path, minutes, folder = _load(root, reference, lang)
+        reported = minutes.reported
+        council = context.terms()["council"]
+        if not (reported and reported.date):
+            raise _fail("L011", lang, path, council=council, folder=folder)
+        _intact(findings, folder, path, lang)
+        conversation = context.conversation(folder)
+        sources = minutes_sources(context, conversation) if conversation else None
+        assert sources is not None
+        matches = stored_matches(replace(sources, minutes=minutes))
+        if matches is False:
+            raise _fail("L010", lang, path)
+        if matches and reported.checksum_version == CHECKSUM_VERSION:
+            raise _fail("L009", lang, path)
+        recording.refuse_uncommitted(_locked_files(context, folder, root), code="G002")
+        values = reported.model_dump(mode="python", exclude_none=True)
+        values.update(
+            {
+                "content_sha256": _lock_hash(context, folder, minutes),
+                "checksum_version": CHECKSUM_VERSION,
+                "checksum_added_later": day,
+            }
+        )
+        changes: dict[str, Any] = {"reported": values}
+        if minutes.amendments:
+            changes["amendments"] = _chained(minutes, values["content_sha256"])
+        _edit(path, changes, lang)
+        recorded = recording.save([path], "minutes_repaired", folder=folder)
+    return Step(path, lang, recorded)
 
 
 def amend(
@@ -198,17 +357,29 @@ def amend(
     text: str,
     reason: str,
     base: Path | None = None,
+    commit: bool = True,
 ) -> Step:
-    """Add a dated amendment to minutes that were reported."""
-    context, _ = _checked(root, day, base)
-    lang = context.language
-    path, minutes, folder = _load(root, reference, lang)
-    if not (minutes.reported and minutes.reported.date):
-        council = context.terms()["council"]
-        raise _fail("L003", lang, path, council=council)
-    existing = [a.model_dump(mode="python", exclude_none=True) for a in minutes.amendments or []]
-    _edit(path, {"amendments": [*existing, {"date": day, "text": text, "reason": reason}]}, lang)
-    return Step(path, lang)
+    """Add a dated amendment to minutes that were reported, chained to the ones before."""
+    with _step(root, reference, day, base, commit) as (recording, context, findings):
+        lang = context.language
+        path, minutes, folder = _load(root, reference, lang)
+        if not (minutes.reported and minutes.reported.date):
+            council = context.terms()["council"]
+            raise _fail("L003", lang, path, council=council)
+        _intact(findings, folder, path, lang)
+        amendment = Amendment(date=day, text=text, reason=reason)
+        existing = [
+            a.model_dump(mode="python", exclude_none=True) for a in minutes.amendments or []
+        ]
+        added = {
+            "date": day,
+            "text": text,
+            "reason": reason,
+            "content_sha256": next_amendment_hash(minutes, amendment),
+        }
+        _edit(path, {"amendments": [*existing, added]}, lang)
+        recorded = recording.save([path], "minutes_amended", folder=folder, date=day.isoformat())
+    return Step(path, lang, recorded)
 
 
 @dataclass
@@ -322,11 +493,13 @@ def render_minutes(
 
 __all__ = [
     "MinutesError",
+    "case_required",
     "RenderedMinutes",
     "acknowledge",
     "amend",
     "approve",
     "find_conversation",
     "render_minutes",
+    "repair",
     "report",
 ]

@@ -11,6 +11,7 @@ from typing import Any
 from utvikling import texts, yamlsafe
 from utvikling.actions.agreement import prune
 from utvikling.actions.check import CheckOptions, check_repository
+from utvikling.actions.recording import Recorded, Recording
 from utvikling.errors import FileExistsRefusedError
 from utvikling.files import create_file, display_path
 from utvikling.findings import Finding
@@ -124,6 +125,7 @@ class PlanResult:
     shown: str
     findings: list[Finding]
     lang: str
+    recorded: Recorded = Recorded("skipped")
 
 
 def new_plan(
@@ -133,6 +135,7 @@ def new_plan(
     day: dt.date,
     ask: GoalAsker | None = None,
     base: Path | None = None,
+    commit: bool = True,
 ) -> PlanResult:
     """Create ``plans/<year>.yaml`` from the goals agreed in the last minutes, or ask for them.
 
@@ -144,7 +147,9 @@ def new_plan(
     if not goals and ask is not None:
         goals = ask(context.language)
     created = create_plan(root, year, context, goals=goals or None, based_on=based_on)
+    recording = Recording(root, context.language, commit=commit, base=base)
+    recorded = recording.save([created.path], "plan_created", year=year)
     result = check_repository(root, CheckOptions(today=day), base=base)
     shown = display_path(created.path.resolve(), base)
     remaining = [f for f in result.findings if f.file == shown]
-    return PlanResult(created, shown, remaining, context.language)
+    return PlanResult(created, shown, remaining, context.language, recorded)

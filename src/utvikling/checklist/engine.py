@@ -96,7 +96,8 @@ def _subjects(rule: Rule, context: RepositoryContext) -> Iterator[Any]:
                 yield record
     elif rule.applies_to == "conversation":
         for conversation in context.conversations:
-            if is_current(conversation.date, context):
+            # Integrity does not age: a rule that guards it applies to every conversation.
+            if not rule.suppressible or is_current(conversation.date, context):
                 yield conversation
     else:
         yield context

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from utvikling import texts
 from utvikling.checklist.common import (
     ELECTED_ROLES,
     Hit,
@@ -23,8 +24,21 @@ from utvikling.checklist.common import (
 )
 from utvikling.checklist.ruledata import Rule
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
-from utvikling.records.integrity import minutes_content_hash
-from utvikling.records.loaded import Conversation, FieldPath, LoadedRecord, RepositoryContext
+from utvikling.records.integrity import (
+    Sources,
+    broken_amendments,
+    locked_parts,
+    minutes_sources,
+    part_hashes,
+    stored_matches,
+)
+from utvikling.records.loaded import (
+    Conversation,
+    FieldPath,
+    LoadedRecord,
+    LockedVersion,
+    RepositoryContext,
+)
 from utvikling.yamlsafe import excerpt
 
 # Settings
@@ -791,7 +805,197 @@ def minutes_locked(
 ) -> Iterator[Hit]:
     """Minutes changed after they were reported (the checksum no longer matches)."""
     record, minutes = _minutes(conversation)
+    sources = _lock_sources(context, conversation)
+    if record and sources and stored_matches(sources) is False:
+        yield Hit(record, ("reported",), {"file": record.path})
+
+
+def _lock_sources(context: RepositoryContext, conversation: Conversation) -> Sources | None:
+    """What the lock covers, or None when part of it did not load (its own finding says why)."""
+    if {"settings", "plan"} & context.failed_kinds or "meeting" in conversation.failed:
+        return None
+    return minutes_sources(context, conversation)
+
+
+def _reported_day(minutes: Minutes | None) -> dt.date | None:
+    return minutes.reported.date if minutes and minutes.reported else None
+
+
+def minutes_checksum_missing(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """Minutes reported without a checksum: they were never locked."""
+    record, minutes = _minutes(conversation)
     reported = minutes.reported if minutes else None
-    recorded = reported.content_sha256 if reported else None
-    if record and minutes and recorded and recorded != minutes_content_hash(minutes):
-        yield Hit(record, ("reported",))
+    if record and reported and reported.date and not reported.content_sha256:
+        yield Hit(record, ("reported",), {"folder": conversation.folder})
+
+
+def amendments_locked(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """An amendment whose chained checksum does not match: it was edited or one was removed."""
+    record, minutes = _minutes(conversation)
+    if record and minutes:
+        for index in broken_amendments(minutes):
+            yield Hit(record, ("amendments", index), {"number": index + 1})
+
+
+def _locked_version(
+    context: RepositoryContext, conversation: Conversation
+) -> tuple[LoadedRecord | None, Minutes | None, LockedVersion | None]:
+    record, minutes = _minutes(conversation)
+    return record, minutes, context.locked_versions.get(conversation.folder)
+
+
+def minutes_match_history(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """Reported minutes that differ from the content git holds at their locking commit."""
+    record, minutes, version = _locked_version(context, conversation)
+    sources = _lock_sources(context, conversation)
+    if not record or version is None or sources is None or not _reported_day(minutes):
+        return
+    now = part_hashes(locked_parts(sources))
+    changed = [version.files[name] for name in now if now[name] != version.parts.get(name)]
+    if changed:
+        yield Hit(
+            record,
+            ("reported",),
+            {"commit": version.commit[:7], "date": version.date, "files": " ".join(changed)},
+        )
+
+
+def minutes_report_removed(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """Minutes git holds as reported and locked, that no longer say they were reported."""
+    record, minutes, version = _locked_version(context, conversation)
+    if record and minutes and version is not None and not _reported_day(minutes):
+        yield Hit(
+            record,
+            ("reported",) if minutes.reported else None,
+            {"commit": version.commit[:7], "date": version.date, "file": version.files["minutes"]},
+        )
+
+
+def amendments_kept(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """An amendment that a commit after the lock holds, but the minutes no longer have."""
+    record, minutes, version = _locked_version(context, conversation)
+    if record and minutes and version is not None and version.dropped_amendment:
+        yield Hit(
+            record,
+            ("amendments",) if minutes.amendments else None,
+            {"commit": version.dropped_amendment[:7], "file": version.files["minutes"]},
+        )
+
+
+def minutes_checksum_recipe(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """A checksum by the first recipe, which covers only the minutes' own text."""
+    record, minutes = _minutes(conversation)
+    sources = _lock_sources(context, conversation)
+    reported = minutes.reported if minutes else None
+    old = reported is not None and reported.checksum_version is None
+    if record and sources and old and stored_matches(sources):
+        yield Hit(record, ("reported",), {"folder": conversation.folder})
+
+
+def approved_after_meeting(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """Minutes approved before the meeting took place."""
+    record, minutes = _minutes(conversation)
+    meeting = conversation.meeting
+    held = (meeting.date if meeting else None) or conversation.date
+    approved = minutes.approved.date if minutes and minutes.approved else None
+    if record and held and approved and approved < held:
+        yield Hit(
+            record,
+            ("approved", "date"),
+            {"approved": approved.isoformat(), "meeting": held.isoformat()},
+        )
+
+
+def acknowledged_after_approved(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """The chief executive acknowledged the minutes before they were approved."""
+    record, minutes = _minutes(conversation)
+    approved = minutes.approved.date if minutes and minutes.approved else None
+    acknowledged = minutes.acknowledged.date if minutes and minutes.acknowledged else None
+    if record and approved and acknowledged and acknowledged < approved:
+        title = context.chief_title or "kommunedirektør"
+        ce = texts.definite(title)
+        yield Hit(
+            record,
+            ("acknowledged", "date"),
+            {
+                "acknowledged": acknowledged.isoformat(),
+                "approved": approved.isoformat(),
+                "ce": ce[0].upper() + ce[1:],
+            },
+        )
+
+
+def reported_after_approved(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """Minutes reported to the council before they were approved."""
+    record, minutes = _minutes(conversation)
+    approved = minutes.approved.date if minutes and minutes.approved else None
+    reported = _reported_day(minutes)
+    if record and approved and reported and reported < approved:
+        yield Hit(
+            record,
+            ("reported", "date"),
+            {"reported": reported.isoformat(), "approved": approved.isoformat()},
+        )
+
+
+def amendment_after_reported(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """An amendment dated before the minutes were reported."""
+    record, minutes = _minutes(conversation)
+    reported = _reported_day(minutes)
+    if not record or not minutes or reported is None:
+        return
+    for index, amendment in enumerate(minutes.amendments or []):
+        if amendment.date and amendment.date < reported:
+            yield Hit(
+                record,
+                ("amendments", index, "date"),
+                {
+                    "number": index + 1,
+                    "amended": amendment.date.isoformat(),
+                    "reported": reported.isoformat(),
+                },
+            )
+
+
+def amendments_in_order(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """An amendment dated before the one above it."""
+    record, minutes = _minutes(conversation)
+    if not record or not minutes:
+        return
+    previous: dt.date | None = None
+    for index, amendment in enumerate(minutes.amendments or []):
+        if amendment.date is None:
+            continue
+        if previous is not None and amendment.date < previous:
+            yield Hit(
+                record,
+                ("amendments", index, "date"),
+                {
+                    "number": index + 1,
+                    "amended": amendment.date.isoformat(),
+                    "previous": previous.isoformat(),
+                },
+            )
+        previous = max(previous, amendment.date) if previous else amendment.date

@@ -96,6 +96,9 @@ class Rule(_Strict):
     """Thresholds the check uses; also available to the rule's texts as ``{name}``."""
     blocks_approval: bool = False
     """A finding of this rule stops the minutes from being approved or rendered as final."""
+    suppressible: bool = True
+    """False for a rule that guards integrity (the lock on reported minutes): a record cannot
+    switch it off, and it applies to records however old they are."""
     label: Localized
     message: Localized | None = None
     hint: Localized
@@ -195,6 +198,12 @@ def rules() -> tuple[Rule, ...]:
 def rule_codes() -> frozenset[str]:
     """Return the set of all rule codes."""
     return frozenset(r.code for r in rules())
+
+
+@cache
+def unsuppressible_codes() -> frozenset[str]:
+    """The codes of the rules that guard integrity (``suppressible: false``)."""
+    return frozenset(r.code for r in rules() if not r.suppressible)
 
 
 def approval_blockers() -> frozenset[str]:

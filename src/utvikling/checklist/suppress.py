@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from utvikling import texts
-from utvikling.checklist.ruledata import rule_codes
+from utvikling.checklist.ruledata import rule_codes, unsuppressible_codes
 from utvikling.findings import Finding
 from utvikling.records.loaded import LoadedRecord
 
@@ -27,6 +27,7 @@ def apply_suppressions(
     result: list[Finding] = []
     wanted: dict[tuple[str, str | None], tuple[LoadedRecord, int]] = {}
     known = rule_codes()
+    guarded = unsuppressible_codes()
     for record in records:
         for index, item in enumerate(getattr(record.model, "suppress", None) or []):
             path = ("suppress", index)
@@ -35,6 +36,9 @@ def apply_suppressions(
             if code not in known:
                 message, hint = texts.message("R004", lang, {"code": item.code})
                 result.append(Finding("R004", "warning", message, hint, record.path, line, column))
+            elif code in guarded:
+                message, hint = texts.message("R009", lang, {"code": code})
+                result.append(Finding("R009", "warning", message, hint, record.path, line, column))
             elif not (item.reason or "").strip():
                 message, hint = texts.message("R003", lang, {"code": code})
                 result.append(Finding("R003", "error", message, hint, record.path, line, column))

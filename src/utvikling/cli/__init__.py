@@ -11,6 +11,7 @@ import typer
 
 from utvikling._version import __version__
 from utvikling.cli.check import check
+from utvikling.cli.history import history
 from utvikling.cli.init import init
 from utvikling.cli.minutes import app as minutes_app
 from utvikling.cli.minutes import render_minutes
@@ -58,6 +59,8 @@ app.command(epilog=EXIT_CODES_HELP)(rules)
 app.command("new-agreement", epilog=EXIT_CODES_HELP)(new_agreement)
 app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation)
 app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
+app.command("historikk", epilog=EXIT_CODES_HELP)(history)
+app.command("history", epilog=EXIT_CODES_HELP, hidden=True)(history)
 app.add_typer(plan_app, name="plan")
 app.add_typer(minutes_app, name="minutes")
 app.add_typer(templates_app, name="templates")

@@ -53,7 +53,9 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from utvikling.errors import UtviklingError
+        from utvikling.files import set_wait_notice
 
+        set_wait_notice(lambda message: typer.echo(message, err=True))
         try:
             return command(*args, **kwargs)
         except UtviklingError as error:
@@ -116,6 +118,12 @@ def report_files(files: list[Any], lang: str) -> None:
             typer.echo(words("done.written", lang, path=shown(path)))
 
 
+def report_recorded(recorded: Any, lang: str) -> None:
+    """Say what became of a change in git: the commit (and tag), or why there is none."""
+    for line in recorded.lines(lang):
+        typer.echo(line)
+
+
 def print_findings(findings: list[Finding], lang: str, *, info: bool = False) -> None:
     """Print findings (without the info ones unless ``info``); exit 1 when any is an error."""
     for finding in findings:
@@ -138,4 +146,8 @@ ForceOption = Annotated[
 ]
 NoInputOption = Annotated[
     bool, typer.Option("--no-input", help="Never ask (this command asks nothing).")
+]
+NoCommitOption = Annotated[
+    bool,
+    typer.Option("--no-commit", help="Change the records without committing the change to git."),
 ]

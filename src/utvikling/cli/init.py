@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from utvikling.cli._output import handles_errors, words
+from utvikling.cli._output import NoCommitOption, handles_errors, report_recorded, words
 
 
 def _checked(key: str, lang: str, terms: dict[str, str] | None = None) -> Any:
@@ -148,8 +148,11 @@ def init(
         bool, typer.Option("--no-input", help="Never ask; leave gaps open.")
     ] = False,
     git: Annotated[bool, typer.Option(help="Make the folder a git repository.")] = True,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Create a records repository: utvikling.yaml, folders, .gitignore, and a git repository.
+
+    In git, the files made are the first commit (unless --no-commit).
 
     Asks for what is missing when run on a terminal (never with --no-input or without one).
     Never overwrites a file.
@@ -169,7 +172,7 @@ def init(
     )
     ask = _interactive if not no_input and sys.stdin.isatty() else None
     try:
-        result = create(directory, given, answers=answers, ask=ask, git=git)
+        result = create(directory, given, answers=answers, ask=ask, git=git, commit=not no_commit)
     except InvalidValueError as error:
         raise typer.BadParameter(error.message) from None
     lang = result.language
@@ -179,6 +182,8 @@ def init(
         typer.echo(words("done.init_kept", lang, path=path.as_posix()))
     if result.git in ("initialised", "unavailable"):
         typer.echo(words(f"done.init_git_{result.git}", lang))
+    if result.recorded is not None:
+        report_recorded(result.recorded, lang)
     typer.echo(words("done.init_next", lang, path=directory.as_posix()))
 
 

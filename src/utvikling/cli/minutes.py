@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from utvikling.cli._output import (
     ForceOption,
     FormatOption,
+    NoCommitOption,
     NoInputOption,
     OutputOption,
     PathOption,
@@ -19,6 +20,7 @@ from utvikling.cli._output import (
     handles_errors,
     parse_date,
     report_files,
+    report_recorded,
     shown,
     words,
 )
@@ -44,6 +46,11 @@ def _done(key: str, path: Path, lang: str) -> None:
     typer.echo(words(f"done.{key}", lang, path=shown(path)))
 
 
+def _stepped(key: str, step: Any) -> None:
+    _done(key, step.path, step.lang)
+    report_recorded(step.recorded, step.lang)
+
+
 @app.command()
 @handles_errors
 def approve(
@@ -51,6 +58,7 @@ def approve(
     by: Annotated[str, typer.Option("--by", help="The body that approved, e.g. formannskapet.")],
     on: OnOption = None,
     path: PathOption = Path(),
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Record that the panel approved the minutes (refused while required elements are missing).
 
@@ -58,8 +66,10 @@ def approve(
     """
     from utvikling.actions import minutes
 
-    done = minutes.approve(path, conversation, body=by, day=_day(on), base=Path.cwd())
-    _done("minutes_approved", done.path, done.lang)
+    done = minutes.approve(
+        path, conversation, body=by, day=_day(on), base=Path.cwd(), commit=not no_commit
+    )
+    _stepped("minutes_approved", done)
 
 
 @app.command()
@@ -71,6 +81,7 @@ def acknowledge(
     ] = None,
     on: OnOption = None,
     path: PathOption = Path(),
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Record that the chief executive has read the approved minutes, with a remark if any.
 
@@ -78,29 +89,59 @@ def acknowledge(
     """
     from utvikling.actions import minutes
 
-    done = minutes.acknowledge(path, conversation, day=_day(on), remark=remark, base=Path.cwd())
-    _done("minutes_acknowledged", done.path, done.lang)
+    done = minutes.acknowledge(
+        path, conversation, day=_day(on), remark=remark, base=Path.cwd(), commit=not no_commit
+    )
+    _stepped("minutes_acknowledged", done)
 
 
 @app.command()
 @handles_errors
 def report(
     conversation: ConversationArgument,
-    case: Annotated[str, typer.Option("--case", help="The council's case number, e.g. 26/91.")],
+    case: Annotated[
+        str | None, typer.Option("--case", help="The council's case number, e.g. 26/91.")
+    ] = None,
     on: OnOption = None,
     body: Annotated[str | None, typer.Option(help="Default: the council.")] = None,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="Lock minutes reported without a checksum, as they stand (marked as added "
+            "afterwards).",
+        ),
+    ] = False,
     path: PathOption = Path(),
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Record that the minutes were reported to the council; from then on they are locked.
+
+    The checksum covers everything the public minutes print (the minutes, the meeting, the
+    plan's goal titles, utvikling.yaml) and the lifecycle. In a git repository the commit is
+    tagged referat-DATE. --repair locks minutes reported earlier without a checksum.
 
     Example: utvikling minutes report 2026-09-15 --case 26/91 --on 2026-10-22
     """
     from utvikling.actions import minutes
 
+    commit = not no_commit
+    if repair:
+        done = minutes.repair(path, conversation, day=_day(on), base=Path.cwd(), commit=commit)
+        _stepped("minutes_repaired", done)
+        return
+    if not case:
+        raise minutes.case_required(path)
     done = minutes.report(
-        path, conversation, day=_day(on), case_number=case, body=body, base=Path.cwd()
+        path,
+        conversation,
+        day=_day(on),
+        case_number=case,
+        body=body,
+        base=Path.cwd(),
+        commit=commit,
     )
-    _done("minutes_reported", done.path, done.lang)
+    _stepped("minutes_reported", done)
 
 
 @app.command()
@@ -111,6 +152,7 @@ def amend(
     reason: Annotated[str, typer.Option("--reason", help="Why the minutes are amended.")],
     on: OnOption = None,
     path: PathOption = Path(),
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Add a dated amendment to minutes that were reported (the only change allowed then).
 
@@ -119,9 +161,15 @@ def amend(
     from utvikling.actions import minutes
 
     done = minutes.amend(
-        path, conversation, day=_day(on), text=text, reason=reason, base=Path.cwd()
+        path,
+        conversation,
+        day=_day(on),
+        text=text,
+        reason=reason,
+        base=Path.cwd(),
+        commit=not no_commit,
     )
-    _done("minutes_amended", done.path, done.lang)
+    _stepped("minutes_amended", done)
 
 
 @handles_errors

@@ -11,12 +11,14 @@ import typer
 
 from utvikling.cli._output import (
     FormatOption,
+    NoCommitOption,
     TemplatesOption,
     document_options,
     handles_errors,
     parse_date,
     print_findings,
     report_files,
+    report_recorded,
     words,
 )
 
@@ -176,6 +178,7 @@ def new_agreement(
         typer.Option(metavar="YYYY-MM-DD", help="Date the draft and check as of this day."),
     ] = None,
     format: FormatOption = None,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Write a new agreement that meets the KS checklist and the law, and render its draft.
 
@@ -194,11 +197,12 @@ def new_agreement(
     options = document_options(today, output, force, templates, format)
     request = AgreementRequest(answers, parse_date(start_date), supersedes)
     ask = _questions if not no_input and sys.stdin.isatty() else None
-    done = create(path, request, options, ask=ask, base=Path.cwd())
+    done = create(path, request, options, ask=ask, base=Path.cwd(), commit=not no_commit)
     lang = done.lang
     typer.echo(words("done.agreement_created", lang, path=done.shown))
     if done.created.superseded is not None:
         typer.echo(words("done.agreement_superseded", lang, name=done.created.superseded.stem))
+    report_recorded(done.recorded, lang)
     draft = done.draft
     typer.echo(words("done.draft_written", lang, path=draft.path.as_posix(), gaps=len(draft.gaps)))
     report_files(draft.files, lang)

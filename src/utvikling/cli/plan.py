@@ -9,7 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from utvikling.cli._output import handles_errors, parse_date, print_findings, words
+from utvikling.cli._output import (
+    NoCommitOption,
+    handles_errors,
+    parse_date,
+    print_findings,
+    report_recorded,
+    words,
+)
 
 app = typer.Typer(
     help="The result and development plan: 3–5 goals, anchored and measurable.\n\n"
@@ -64,6 +71,7 @@ def new(
     today: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Check as of this day.")
     ] = None,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Create plans/YEAR.yaml from the goals agreed in the last minutes, or a guided start.
 
@@ -76,8 +84,9 @@ def new(
 
     day = parse_date(today) or dt.date.today()
     ask = _ask_goals if not no_input and sys.stdin.isatty() else None
-    done = new_plan(path, year, day=day, ask=ask, base=Path.cwd())
+    done = new_plan(path, year, day=day, ask=ask, base=Path.cwd(), commit=not no_commit)
     typer.echo(words("done.init_created", done.lang, path=done.shown))
     if done.created.based_on:
         typer.echo(words("done.plan_from_minutes", done.lang, folder=done.created.based_on))
+    report_recorded(done.recorded, done.lang)
     print_findings(done.findings, done.lang)

@@ -10,6 +10,7 @@ import typer
 from utvikling.cli._output import (
     ForceOption,
     FormatOption,
+    NoCommitOption,
     NoInputOption,
     OutputOption,
     TemplatesOption,
@@ -17,6 +18,7 @@ from utvikling.cli._output import (
     handles_errors,
     print_findings,
     report_files,
+    report_recorded,
     shown,
     words,
 )
@@ -36,6 +38,7 @@ def prepare_conversation(
         str | None, typer.Option(metavar="YYYY-MM-DD", help="Check and date as of this day.")
     ] = None,
     format: FormatOption = None,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """Prepare a development conversation: create its files, report readiness, render the agenda.
 
@@ -50,9 +53,10 @@ def prepare_conversation(
     from utvikling.actions.conversation import prepare_conversation as prepare
 
     options = document_options(today, output, force, templates, format)
-    done = prepare(path, conversation, options, base=Path.cwd())
+    done = prepare(path, conversation, options, base=Path.cwd(), commit=not no_commit)
     for created in done.prepared.created:
         typer.echo(words("done.init_created", done.lang, path=shown(created)))
+    report_recorded(done.recorded, done.lang)
     typer.echo(words("done.agenda_internal", done.lang, path=shown(done.agenda.internal)))
     typer.echo(words("done.agenda_public", done.lang, path=shown(done.agenda.public)))
     report_files(done.agenda.files, done.lang)

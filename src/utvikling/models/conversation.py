@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from utvikling.models._types import Flag, IsoDate, Part, Text, confidential
+from utvikling.models._types import Count, Flag, IsoDate, Part, Text, confidential
 from utvikling.models.common import Decision, Goal, MinutesItem, Person, Suppression, Theme
 
 GoalStatus = Literal["achieved", "partly_achieved", "not_achieved", "not_assessed"]
@@ -200,6 +200,15 @@ class Reported(Decision):
         default=None,
         description="Kontrollsum for innholdet da referatet ble lagt fram. Settes av utvikling.",
     )
+    checksum_version: Count | None = Field(
+        default=None,
+        description="Hvilken oppskrift kontrollsummen følger (2: alt referatet viser). "
+        "Settes av utvikling.",
+    )
+    checksum_added_later: IsoDate | None = Field(
+        default=None,
+        description="Datoen kontrollsummen ble lagt til i ettertid (minutes report --repair).",
+    )
 
 
 class Amendment(Part):
@@ -208,6 +217,10 @@ class Amendment(Part):
     date: IsoDate | None = Field(default=None, description="Dato for endringen.")
     text: Text | None = Field(default=None, description="Endringen.")
     reason: Text | None = Field(default=None, description="Hvorfor referatet endres.")
+    content_sha256: Text | None = Field(
+        default=None,
+        description="Kontrollsum for endringen, lenket til den forrige. Settes av utvikling.",
+    )
 
 
 class Minutes(Part):

@@ -122,6 +122,23 @@ class Conversation:
         )
 
 
+@dataclass(frozen=True)
+class LockedVersion:
+    """Reported minutes as git holds them at the commit that locked them (``records/history``)."""
+
+    commit: str
+    """The locking commit's hash."""
+    date: str
+    parts: dict[str, str]
+    """A checksum per part of the locked content (see ``records/integrity``) at that commit."""
+    files: dict[str, str]
+    """The file each part came from, as the user sees it."""
+    stored: str | None
+    """The checksum the minutes stored at that commit."""
+    dropped_amendment: str | None = None
+    """A later commit whose amendments are no longer all there, if any."""
+
+
 @dataclass
 class RepositoryContext:
     """All the records of one repository that loaded, and the day the check is made for."""
@@ -137,6 +154,9 @@ class RepositoryContext:
     """Kinds with a file that did not load: rules about their absence stay quiet."""
     history: bool = False
     """Check old records too (by default only the current ones are checked)."""
+    locked_versions: dict[str, LockedVersion] = field(default_factory=dict)
+    """Per conversation folder, the minutes as git holds them at their locking commit (only
+    where the repository is in git)."""
 
     @property
     def settings_model(self) -> Settings | None:

@@ -30,6 +30,11 @@ def _fallback_language(root: Path) -> str:
     return match.group(1).decode() if match else "nb"
 
 
+def settings_language(root: Path) -> str:
+    """The language ``utvikling.yaml`` names, read cheaply (for messages before loading)."""
+    return _fallback_language(root)
+
+
 @dataclass
 class LoadedRepository:
     """Every record of a repository that loaded, and the findings about those that did not."""

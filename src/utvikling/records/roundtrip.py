@@ -45,6 +45,40 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _merged(old: Any, new: Any) -> Any:
+    """``new`` written over ``old`` in place, so comments and quoting of what stays are kept.
+
+    A comment after the last key of a mapping moves to the new last key (it is the comment at
+    the end of the file, which ruamel.yaml attaches to the deepest last value).
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        last = next(reversed(old), None) if old else None
+        for key in [k for k in old if k not in new or new[k] is None]:
+            del old[key]
+        for key, value in new.items():
+            if value is not None:
+                old[key] = _merged(old[key], value) if key in old else _plain(value)
+        now_last = next(reversed(old), None) if old else None
+        if last is not None and last != now_last and last in old and now_last is not None:
+            comment = old.ca.items.pop(last, None)
+            if comment is not None and now_last not in old.ca.items:
+                old.ca.items[now_last] = comment
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        for index, value in enumerate(new):
+            if index < len(old):
+                old[index] = _merged(old[index], value)
+            else:
+                old.append(_plain(value))
+        del old[len(new) :]
+        return old
+    if not isinstance(new, Mapping | list) and type(old) is not bool and old == new:
+        return old
+    return _plain(new)
+
+
 def _comments(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
 
@@ -62,7 +96,7 @@ def edit_top_level(path: Path, changes: Mapping[str, Any]) -> str:
     yaml = _yaml()
     document = yaml.load(text)
     for key, value in changes.items():
-        document[key] = _plain(value)
+        document[key] = _merged(document[key], value) if key in document else _plain(value)
     stream = io.StringIO()
     yaml.dump(document, stream)
     edited = stream.getvalue()
