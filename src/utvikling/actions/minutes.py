@@ -57,11 +57,11 @@ def find_conversation(root: Path, reference: str, context: RepositoryContext) ->
 def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
     folder, _ = resolve_conversation(root, reference)
     path = folder / "minutes.yaml"
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         raise _fail("L006", lang, path, folder=folder.name)
-    from utvikling.records.load import parse_record
+    from utvikling.records.load import load_record
 
-    record, found = parse_record(path.read_bytes(), "minutes", path.as_posix(), lang)
+    record, found = load_record(path, "minutes", path.as_posix(), lang, root=root)
     if record is None:
         raise MinutesError(found[0].message, hint=found[0].hint, file=path, findings=found)
     assert isinstance(record.model, Minutes)
