@@ -133,8 +133,30 @@ def check_repository(
     findings += apply_suppressions(rule_findings, records, settings, lang)
     if options.stale:
         findings += stale_documents(root, lang, base)
+    findings += override_templates(root, lang, base)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
     return RepositoryResult(context.root, lang, loaded.files, findings, loaded)
+
+
+def override_templates(root: Path, lang: str, base: Path | None) -> list[Finding]:
+    """Name every template of the repository's own (info, T003).
+
+    Each is used before the built-in one of its name, or by another template that includes it.
+    A template can shape a document, never run code or read files; a reviewer still wants to
+    know which documents are not made from the built-in templates alone.
+    """
+    from utvikling.render.catalog import catalog
+
+    folder = root / layout.TEMPLATES_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in catalog(folder):
+        if entry.layer == "repository":
+            message, hint = texts.message("T003", lang, {"name": entry.name})
+            shown = display_path(entry.path, base)
+            found.append(Finding("T003", "info", message, hint, shown, 1, 1))
+    return found
 
 
 def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
