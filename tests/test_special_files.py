@@ -107,3 +107,23 @@ def test_a_link_out_of_the_repository_is_refused_and_its_target_not_shown(
     assert result.output.endswith("2 feil, 0 advarsler, 0 info. Filer sjekket: 18.\n")
     assert "utenfor" not in result.output and "HEMMELIG" not in result.output
 
+
+def test_fifos_where_documents_are_written_never_block(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    out = root / "dokumenter"
+    out.mkdir()
+    _fifo(out / ".utvikling-generert.json")
+    _fifo(out / "referat-2026-09-15.md")
+    _fifo(out / "gammel.md")  # check --stale reads the header of every document
+    template = root / "templates" / "documents" / "nb" / "minutes-internal.md.j2"
+    template.parent.mkdir(parents=True)
+    os.mkfifo(template)  # never opened, and the built-in template is used
+    monkeypatch.chdir(root)
+    with deadline():
+        refused = runner.invoke(app, ["render-minutes", "2026-09-15", "--today", TODAY])
+        stale = runner.invoke(app, ["check", "--stale", "--today", TODAY])
+        listed = runner.invoke(app, ["templates", "list"])
+    assert refused.exit_code == 1
+    assert "referat-2026-09-15.md er endret for hånd siden utvikling laget den." in (refused.output)
+    assert stale.exit_code == 0, stale.output
+    assert "documents/nb/minutes-internal.md.j2  built-in" in listed.output
