@@ -184,7 +184,12 @@ def test_templates_list_copy_and_override(runner, example, monkeypatch):
     assert "documents/nb/minutes-public.md.j2    built-in" in listed.output
     assert "records/" not in listed.output
     copied = runner.invoke(app, ["templates", "copy", "documents/nb/minutes-public.md.j2"])
-    assert copied.output == "Opprettet templates/documents/nb/minutes-public.md.j2\n"
+    assert copied.output == (
+        "Opprettet templates/documents/nb/minutes-public.md.j2\n"
+        "En egen mal kan forme dokumentet, men ikke kjøre kode eller lese filer; tekst fra "
+        "postene skrives alltid som tekst. «utvikling check --info» viser hvilke egne maler "
+        "som er i bruk.\n"
+    )
     override = root / "templates" / "documents" / "nb" / "minutes-public.md.j2"
     override.write_text(
         override.read_text(encoding="utf-8").replace("# Referat fra", "# Protokoll fra"), "utf-8"

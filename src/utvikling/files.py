@@ -3,12 +3,52 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+
+class NotRegularFileError(OSError):
+    """A path that is not a regular file (a FIFO, socket, device or folder): never opened."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "not a regular file", str(path))
+
+
+class OutsideError(OSError):
+    """A symbolic link that points out of the folder it must stay in."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EACCES, "points outside its folder", str(path))
+
+
+def read_regular(path: Path, limit: int | None = None, *, within: Path | None = None) -> bytes:
+    """Read a regular file (at most ``limit`` bytes).
+
+    Anything else is refused before it is opened, so a FIFO never blocks and a device is never
+    touched; with ``within``, so is a symbolic link that leads out of that folder.
+
+    Raises:
+        NotRegularFileError: ``path`` is not a regular file.
+        OutsideError: ``path`` is a link that resolves outside ``within``.
+        OSError: it cannot be read.
+    """
+    if within is not None and path.is_symlink():
+        real, base = path.resolve(), within.resolve()
+        if not real.is_relative_to(base):
+            raise OutsideError(path)
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise NotRegularFileError(path)
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # replaced since the check
+            raise NotRegularFileError(path)
+        return stream.read() if limit is None else stream.read(limit)
 
 
 def _written(path: Path, data: str | bytes, mode: int) -> Path:

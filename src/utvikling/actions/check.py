@@ -135,24 +135,50 @@ def check_repository(
     findings += apply_suppressions(rule_findings, records, settings, lang)
     if options.stale:
         findings += stale_documents(root, lang, base)
+    findings += override_templates(root, lang, base)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
     return RepositoryResult(context.root, lang, loaded.files, findings, loaded)
+
+
+def override_templates(root: Path, lang: str, base: Path | None) -> list[Finding]:
+    """Name every template of the repository's own (info, T003).
+
+    Each is used before the built-in one of its name, or by another template that includes it.
+    A template can shape a document, never run code or read files; a reviewer still wants to
+    know which documents are not made from the built-in templates alone.
+    """
+    from utvikling.render.catalog import catalog
+
+    folder = root / layout.TEMPLATES_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in catalog(folder):
+        if entry.layer == "repository":
+            message, hint = texts.message("T003", lang, {"name": entry.name})
+            shown = display_path(entry.path, base)
+            found.append(Finding("T003", "info", message, hint, shown, 1, 1))
+    return found
 
 
 def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
     """Report generated documents whose records changed (or vanished) since they were made."""
     import hashlib
 
+    from utvikling.files import read_regular
     from utvikling.render.documents import sources_of
 
     found: list[Finding] = []
     folder = root / layout.OUTPUT_DIR
     for document in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         for relative, digest in sources_of(document):
-            source = root / relative
-            current = (
-                hashlib.sha256(source.read_bytes()).hexdigest()[:16] if source.is_file() else None
-            )
+            data: bytes | None = None
+            if ".." not in Path(relative).parts and not Path(relative).is_absolute():
+                try:  # a header naming a file outside the repository is never read
+                    data = read_regular(root / relative, within=root)
+                except OSError:
+                    data = None
+            current = hashlib.sha256(data).hexdigest()[:16] if data is not None else None
             if current != digest:
                 message, hint = texts.message(
                     "D001", lang, {"source": relative, "name": document.name}

@@ -86,16 +86,11 @@ def _path(root: Path, reference: str) -> tuple[Path, str]:
 
 def _load(root: Path, reference: str, lang: str) -> tuple[Path, Minutes, str]:
     path, folder = _path(root, reference)
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         raise _fail("L006", lang, path, folder=folder)
-    from utvikling.records.load import parse_record, read_limited
+    from utvikling.records.load import load_record
 
-    try:
-        raw = read_limited(path)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _fail("R007", lang, path, reason=reason) from None
-    record, found = parse_record(raw, "minutes", path.as_posix(), lang)
+    record, found = load_record(path, "minutes", path.as_posix(), lang, root=root)
     if record is None:
         raise MinutesError(
             found[0].message, hint=found[0].hint, file=path, findings=found, lang=lang

@@ -53,3 +53,4 @@ def copy(
 
     target = copy_template(path, name)
     typer.echo(words("done.init_created", "nb", path=shown(target)))
+    typer.echo(words("done.template_trust", "nb"))

@@ -37,6 +37,8 @@ class RecordFile:
     kind: str | None
     """None for a file the layout does not know."""
     conversation: str | None = None
+    outside: bool = False
+    """A folder that is a symbolic link out of the repository: not followed, reported."""
 
 
 def classify(relative: str) -> tuple[str | None, str | None]:
@@ -64,11 +66,26 @@ def discover(root: Path) -> list[RecordFile]:
     """List the YAML files of the repository at ``root``, in a stable order.
 
     Hidden folders, the output folder and template overrides are skipped, and so are nested
-    records repositories (each is checked on its own).
+    records repositories (each is checked on its own). A folder that is a symbolic link out of
+    the repository is not followed but listed (``outside``), so it can be reported. Files are
+    listed by name only: :mod:`utvikling.records.load` refuses what is not a regular file.
     """
     found: list[RecordFile] = []
+    real_root: Path | None = None
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
+        for name in dirs:
+            if (
+                not name.startswith(".")
+                and name not in _SKIPPED_DIRS
+                and (here / name).is_symlink()
+            ):
+                real_root = real_root or root.resolve()
+                if not (here / name).resolve().is_relative_to(real_root):
+                    path = here / name
+                    found.append(
+                        RecordFile(path, path.relative_to(root).as_posix(), None, outside=True)
+                    )
         dirs[:] = sorted(
             d
             for d in dirs

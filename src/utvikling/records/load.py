@@ -25,10 +25,20 @@ _DATE_ERRORS = {
 }
 
 
-def read_limited(path: Path) -> bytes:
-    """Read a file, but never more than one byte past the size limit."""
-    with path.open("rb") as handle:
-        return handle.read(yamlsafe.MAX_BYTES + 1)
+def read_limited(path: Path, within: Path | None = None) -> bytes:
+    """Read a regular file, but never more than one byte past the size limit.
+
+    A FIFO, socket or device is refused before it is opened (it could block forever), and so
+    is a symbolic link that leads out of ``within`` (the repository).
+
+    Raises:
+        NotRegularFileError: not a regular file.
+        OutsideError: a link out of ``within``.
+        OSError: it cannot be read.
+    """
+    from utvikling.files import read_regular
+
+    return read_regular(path, yamlsafe.MAX_BYTES + 1, within=within)
 
 
 def load_problem_finding(problem: yamlsafe.LoadProblem, display: str, lang: str) -> Finding:
@@ -49,11 +59,23 @@ def load_problem_finding(problem: yamlsafe.LoadProblem, display: str, lang: str)
 
 
 def load_record(
-    path: Path, kind: str, display: str, lang: str
+    path: Path, kind: str, display: str, lang: str, *, root: Path | None = None
 ) -> tuple[LoadedRecord | None, list[Finding]]:
-    """Load and validate one record; return it, or the findings that explain why not."""
+    """Load and validate one record; return it, or the findings that explain why not.
+
+    With ``root`` (the repository), a symbolic link that leads out of it is not followed; its
+    finding names the link, never where it points.
+    """
+    from utvikling.files import NotRegularFileError, OutsideError
+
     try:
-        raw = read_limited(path)
+        raw = read_limited(path, root)
+    except NotRegularFileError:
+        message, hint = texts.message("R010", lang)
+        return None, [Finding("R010", "error", message, hint, display)]
+    except OutsideError:
+        message, hint = texts.message("R011", lang)
+        return None, [Finding("R011", "error", message, hint, display)]
     except OSError as exc:
         message, hint = texts.message("R007", lang, {"reason": exc.strerror or type(exc).__name__})
         return None, [Finding("R007", "error", message, hint, display)]

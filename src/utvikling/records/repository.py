@@ -23,8 +23,10 @@ _LANGUAGE_LINE = re.compile(rb"^language:\s*[\"']?(nb|nn)\b", re.MULTILINE)
 
 def _fallback_language(root: Path) -> str:
     """Guess the language from a settings file that did not load, so messages still fit."""
+    from utvikling.files import read_regular
+
     try:
-        match = _LANGUAGE_LINE.search((root / layout.SETTINGS_FILE).read_bytes()[:65536])
+        match = _LANGUAGE_LINE.search(read_regular(root / layout.SETTINGS_FILE, 65536, within=root))
     except OSError:
         return "nb"
     return match.group(1).decode() if match else "nb"
@@ -71,12 +73,16 @@ def load_repository(
         return display_path(record_file.path, base)
 
     findings: list[Finding] = []
-    settings, problems = load_record(settings_file.path, "settings", show(settings_file), "nb")
+    settings, problems = load_record(
+        settings_file.path, "settings", show(settings_file), "nb", root=root
+    )
     if settings is not None:
         lang = str(getattr(settings.model, "language", "nb"))
     else:
         lang = _fallback_language(root)
-        _, problems = load_record(settings_file.path, "settings", show(settings_file), lang)
+        _, problems = load_record(
+            settings_file.path, "settings", show(settings_file), lang, root=root
+        )
     findings += problems
     context = RepositoryContext(
         root=display_path(root, base),
@@ -90,11 +96,17 @@ def load_repository(
     for record_file in files:
         if record_file is settings_file:
             continue
+        if record_file.outside:
+            message, hint = texts.message("R011", lang)
+            findings.append(Finding("R011", "error", message, hint, show(record_file)))
+            continue
         if record_file.kind is None:
             message, hint = texts.message("R002", lang, {"expected": layout.EXPECTED})
             findings.append(Finding("R002", "warning", message, hint, show(record_file), 1, 1))
             continue
-        record, problems = load_record(record_file.path, record_file.kind, show(record_file), lang)
+        record, problems = load_record(
+            record_file.path, record_file.kind, show(record_file), lang, root=root
+        )
         findings += problems
         if record_file.conversation is not None:
             conversation = conversations.get(record_file.conversation)

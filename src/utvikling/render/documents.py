@@ -16,6 +16,7 @@ from utvikling import texts
 from utvikling._version import __version__
 from utvikling.errors import UtviklingError
 from utvikling.render.environment import make_environment
+from utvikling.render.markup import Safe, escape, finish
 
 PROVENANCE_PREFIX = "<!-- utvikling:"
 
@@ -25,28 +26,43 @@ class TemplateRenderError(UtviklingError):
 
 
 def date_long(value: Any, lang: str) -> str:
-    """Write a date the Norwegian way, e.g. «1. mars 2024»."""
+    """Write a date the Norwegian way, e.g. «1. mars 2024»; anything else as escaped text."""
     from babel.dates import format_date
 
     if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return str(format_date(value, format="long", locale=lang))
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return escape(value)
+    if not isinstance(value, dt.date):
+        return escape(value)
+    return Safe(format_date(value, format="long", locale=lang))
 
 
 def kroner(value: Any, lang: str) -> str:
     """Write an amount with Norwegian digit grouping, e.g. «kr 1 250 000»."""
     from babel.numbers import format_decimal
 
-    return f"kr {format_decimal(value, locale=lang)}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return escape(value)
+    return Safe(f"kr {format_decimal(value, locale=lang)}")
 
 
 def lookup(root: Any, path: str) -> Any:
-    """Follow a dotted path through models and dicts; None where it stops."""
+    """Follow a dotted path through the fields of models and the keys of dicts; None where it stops.
+
+    Nothing else is reachable this way: no methods, no private attributes.
+    """
+    from pydantic import BaseModel
+
     value = root
     for part in path.split("."):
-        if value is None:
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, BaseModel) and part in type(value).model_fields:
+            value = getattr(value, part)
+        else:
             return None
-        value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
     return value
 
 
@@ -106,10 +122,11 @@ def readable(header: str, lang: str) -> str:
 
 def sources_of(path: Path) -> list[tuple[str, str]]:
     """Read (record path, sha256 prefix) pairs from a generated document's header."""
+    from utvikling.files import read_regular
+
     try:
-        with path.open(encoding="utf-8") as handle:
-            header = handle.readline()
-    except (OSError, UnicodeDecodeError):
+        header = read_regular(path, 65536).decode("utf-8", errors="replace").partition("\n")[0]
+    except OSError:
         return []
     if not header.startswith(PROVENANCE_PREFIX):
         return []
@@ -118,8 +135,10 @@ def sources_of(path: Path) -> list[tuple[str, str]]:
 
 def unedited(path: Path) -> bool:
     """Tell whether a generated document still has exactly the body its header describes."""
+    from utvikling.files import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     header, _, body = text.partition("\n")
@@ -150,36 +169,84 @@ def render_document(
     """
     gaps: list[str] = []
     marker = texts.localized(texts.data_file("messages.yaml")["document"]["gap"], lang)
+    months = texts.localized(texts.data_file("messages.yaml")["document"]["months"], lang)
 
     def show(path: str, label: str, fmt: str | None = None) -> str:
-        value = lookup(root, path)
+        value = lookup(root, str(path))
         if _blank(value):
-            gaps.append(label)
-            return texts.fill(marker, {"label": label})
-        formatters: dict[str, Callable[[Any], str]] = {
+            gaps.append(str(label))
+            return Safe(texts.fill(marker, {"label": escape(label)}))
+        formatters: dict[str | None, Callable[[Any], str]] = {
+            None: escape,
             "date": lambda v: date_long(v, lang),
             "kroner": lambda v: kroner(v, lang),
-            "months": lambda v: texts.fill(
-                texts.localized(texts.data_file("messages.yaml")["document"]["months"], lang),
-                {"n": v},
-            ),
+            "months": lambda v: Safe(texts.fill(months, {"n": escape(v)})),
         }
-        return formatters[fmt](value) if fmt else str(value)
+        if fmt not in formatters:
+            raise jinja2.TemplateRuntimeError(f"show() has no format {fmt!r}")
+        return formatters[fmt](value)
 
     environment = make_environment(search_path)
     environment.filters["date_long"] = lambda v: date_long(v, lang)
     environment.filters["kroner"] = lambda v: kroner(v, lang)
     try:
         body = environment.get_template(template).render(
-            **context, show=show, value=lambda p: lookup(root, p)
+            **context, show=show, value=lambda p: lookup(root, str(p))
         )
     except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or template
-        reason = exc.message or type(exc).__name__
-        message, hint = texts.message("F002", lang, {"template": where, "reason": reason})
-        raise TemplateRenderError(
-            message, hint=hint, file=where, line=getattr(exc, "lineno", None)
-        ) from None
+        raise _template_error(exc, template, lang) from None
+    except (ArithmeticError, AttributeError, LookupError, OSError, RecursionError) as exc:
+        raise _template_error(exc, template, lang) from None
+    except (TypeError, ValueError) as exc:
+        raise _template_error(exc, template, lang) from None
+    body = finish(body)
     body = "".join(line.rstrip() + "\n" for line in body.splitlines())
     body = re.sub(r"\n{3,}", "\n\n", body).lstrip("\n")
     return Rendered(provenance(template, sources, day, body, lang) + body, gaps)
+
+
+def _template_error(exc: BaseException, template: str, lang: str) -> TemplateRenderError:
+    """Explain a template that failed, naming it (and the line, where Jinja knows it).
+
+    A template that reached for something a template may not (Python's internals, a method, a
+    file outside its folder) gets a message of its own. The reason is never a value from the
+    records: for anything but Jinja's own errors only the kind of error is named.
+    """
+    from jinja2.exceptions import SecurityError
+
+    where = getattr(exc, "filename", None) or _template_file(exc) or template
+    line = getattr(exc, "lineno", None) or _template_line(exc, where)
+    if isinstance(exc, SecurityError) or _security_undefined(exc):
+        message, hint = texts.message("F003", lang, {"template": where})
+    else:
+        if isinstance(exc, jinja2.TemplateError):
+            reason = exc.message or type(exc).__name__
+        else:
+            reason = type(exc).__name__
+        message, hint = texts.message("F002", lang, {"template": where, "reason": reason})
+    return TemplateRenderError(message, hint=hint, file=where, line=line)
+
+
+def _security_undefined(exc: BaseException) -> bool:
+    """Tell a sandbox refusal that surfaced as another error (an unsafe attribute is Undefined)."""
+    return isinstance(exc, jinja2.UndefinedError) and "is unsafe" in str(exc)
+
+
+def _template_frames(exc: BaseException) -> list[tuple[str, int]]:
+    import traceback
+
+    return [
+        (frame.filename, frame.lineno or 0)
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename.endswith(".j2")
+    ]
+
+
+def _template_file(exc: BaseException) -> str | None:
+    frames = _template_frames(exc)
+    return frames[-1][0] if frames else None
+
+
+def _template_line(exc: BaseException, where: str) -> int | None:
+    lines = [line for name, line in _template_frames(exc) if name == where]
+    return lines[-1] if lines else None

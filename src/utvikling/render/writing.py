@@ -1,10 +1,11 @@
 """The one writing sequence for a document set, used by every document command.
 
 A command describes the documents it makes (:class:`DocumentSpec`: where, from which template,
-with what data, from which records); :func:`write_set` then guards against replacing a document
-changed by hand, renders every document before writing any (so a template error writes
-nothing), writes the Markdown and the other formats asked for, and records the checksums of what
-it wrote in the manifest beside them.
+with what data, from which records); :func:`write_set` then finishes any write that was
+interrupted, guards against replacing a document changed by hand, renders every document and
+converts it to every format asked for in memory (so a template or converter error writes
+nothing), and only then puts the whole set in place at once, with the manifest of the checksums
+of what it wrote (:mod:`utvikling.render.transaction`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from utvikling import texts
 from utvikling.render.documents import Rendered, Source, readable, render_document, unedited
+from utvikling.render.transaction import OutputError, commit, explain, explained, recover
 
 
 @dataclass
@@ -51,14 +53,27 @@ def write_set(
     search_path: Sequence[Path] = (),
     force: bool = False,
 ) -> WrittenSet:
-    """Render and write a set of documents in every format asked for.
+    """Render and write a set of documents in every format asked for, whole or not at all.
+
+    The documents of one folder are one set (every command writes into one folder).
 
     Raises:
         FileExistsRefusedError: a file that would be written was changed by hand (without
             ``force``); nothing is written.
         TemplateRenderError: a template failed; nothing is written.
+        ConverterError: pandoc or Typst failed; nothing is written.
+        OutputError: the folder cannot be written (a file in the way, no permission, a full
+            disk, a name too long); nothing of the set is changed.
     """
-    refuse_hand_edited([d.target for d in documents], force=force, lang=lang, formats=formats)
+    folders = list(dict.fromkeys(d.target.parent for d in documents))
+    if not folders:
+        return WrittenSet([])
+    with explained(folders[0], lang):
+        for folder in folders:
+            _usable(folder, lang)
+            if folder.is_dir():
+                recover(folder)
+        refuse_hand_edited([d.target for d in documents], force=force, lang=lang, formats=formats)
     rendered = [
         render_document(
             d.template,
@@ -72,9 +87,9 @@ def write_set(
         for d in documents
     ]
     result = WrittenSet(rendered)
+    sets: dict[Path, dict[str, bytes]] = {folder: {} for folder in folders}
     for document, text in zip(documents, rendered, strict=True):
-        document.target.parent.mkdir(parents=True, exist_ok=True)
-        result.files += write_formats(
+        produced = convert(
             document.target,
             text,
             formats=formats,
@@ -83,10 +98,37 @@ def write_set(
             day=day,
             search_path=search_path,
         )
+        sets[document.target.parent].update(produced)
+        result.files += [document.target.parent / name for name in produced]
+    for folder, contents in sets.items():
+        exported = {n: data for n, data in contents.items() if not n.endswith(".md")}
+        if exported:
+            contents[MANIFEST] = _manifest_text(folder, exported)
+        with explained(folder, lang):
+            commit(folder, contents, last=MANIFEST)
     return result
 
 
-def write_formats(
+def _usable(folder: Path, lang: str) -> None:
+    """Stop before rendering when the output folder cannot be one (a file is in the way).
+
+    Raises:
+        OSError: the path cannot even be looked at (a name too long, no permission).
+    """
+    import errno
+    import stat
+
+    for candidate in [folder, *folder.parents]:
+        try:
+            mode = candidate.stat().st_mode
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISDIR(mode):
+            raise explain(OSError(errno.ENOTDIR, "not a folder"), folder, lang)
+        return
+
+
+def convert(
     target: Path,
     rendered: Rendered,
     *,
@@ -95,31 +137,45 @@ def write_formats(
     author: str,
     day: dt.date,
     search_path: Sequence[Path] = (),
-) -> list[Path]:
-    """Write the Markdown (always: it is the source) and the other formats asked for.
+) -> dict[str, bytes]:
+    """Return the Markdown (always: it is the source) and the other formats, by file name.
+
+    Nothing is written here.
 
     A ``reference.docx`` in a template folder on ``search_path`` gives the DOCX its styles and
     letterhead.
     """
-    from utvikling.files import create_file, replace_file
-
-    (replace_file if target.exists() else create_file)(target, rendered.text)
-    written = [target]
+    produced = {target.name: rendered.text.encode("utf-8")}
     others = [f for f in formats if f != "md"]
     if not others:
-        return written
-    from utvikling.render.export import Metadata, export, split_document
+        return produced
+    from utvikling.render.export import Metadata, export_bytes, split_document
 
     header, title, _ = split_document(rendered.text)
-    reference = next(
-        (p / "reference.docx" for p in search_path if (p / "reference.docx").is_file()), None
-    )
     meta = Metadata(
-        title=title, author=author, lang=lang, day=day, provenance=readable(header, lang)
+        title=title,
+        author=author,
+        lang=lang,
+        day=day,
+        provenance=readable(header, lang),
+        name=target.name,
     )
-    exported = export(target, others, meta, reference_doc=reference)
-    _record_written(target.parent, exported)
-    return written + exported
+    exported = export_bytes(rendered.text, others, meta, reference_doc=reference_doc(search_path))
+    produced.update({target.with_suffix(f".{fmt}").name: data for fmt, data in exported.items()})
+    return produced
+
+
+def reference_doc(search_path: Sequence[Path]) -> Path | None:
+    """The first ``reference.docx`` on the search path that is a regular file in its folder."""
+    for folder in search_path:
+        path = folder / "reference.docx"
+        try:
+            inside = path.resolve(strict=True).is_relative_to(folder.resolve(strict=True))
+        except (OSError, RuntimeError):
+            continue
+        if inside and path.is_file():
+            return path
+    return None
 
 
 MANIFEST = ".utvikling-generert.json"
@@ -130,31 +186,35 @@ one changed afterwards (a draft finished in Word) is never replaced without ``--
 def _manifest(folder: Path) -> dict[str, str]:
     import json
 
+    from utvikling.files import read_regular
+
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(folder / MANIFEST, 10_000_000))
     except (OSError, ValueError):
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def _record_written(folder: Path, paths: Sequence[Path]) -> None:
+def _manifest_text(folder: Path, written: dict[str, bytes]) -> bytes:
     import json
 
-    from utvikling.files import create_file, replace_file
-
     manifest = _manifest(folder)
-    for path in paths:
-        manifest[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
-    target = folder / MANIFEST
-    (replace_file if target.exists() else create_file)(target, text)
+    for name, data in written.items():
+        manifest[name] = hashlib.sha256(data).hexdigest()
+    return (json.dumps(dict(sorted(manifest.items())), indent=2) + "\n").encode("utf-8")
 
 
 def _as_written(path: Path, manifest: dict[str, str]) -> bool:
+    from utvikling.files import read_regular
+
     if path.suffix == ".md":
         return unedited(path)
     recorded = manifest.get(path.name)
-    return recorded is not None and recorded == hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        data = read_regular(path)
+    except OSError:
+        return False
+    return recorded is not None and recorded == hashlib.sha256(data).hexdigest()
 
 
 def refuse_hand_edited(
@@ -164,6 +224,7 @@ def refuse_hand_edited(
 
     Checks each Markdown target and the other formats that would be written beside it: a
     Markdown file by its provenance header, the others by the checksum the tool recorded.
+    Anything there that is not a regular file counts as changed by hand.
 
     Raises:
         FileExistsRefusedError: a file that would be written exists and was changed by hand.
@@ -176,6 +237,9 @@ def refuse_hand_edited(
         manifest = _manifest(target.parent)
         for fmt in dict.fromkeys(("md", *formats)):
             path = target.with_suffix(f".{fmt}")
-            if path.exists() and not _as_written(path, manifest):
+            if (path.exists() or path.is_symlink()) and not _as_written(path, manifest):
                 message, hint = texts.message("N005", lang, {"name": path.name})
                 raise FileExistsRefusedError(message, hint=hint, file=path)
+
+
+__all__ = ["DocumentSpec", "OutputError", "WrittenSet", "refuse_hand_edited", "write_set"]
