@@ -21,7 +21,7 @@ from utvikling.checklist.common import (
 )
 from utvikling.checklist.ruledata import Rule
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
-from utvikling.records.cycle import late_steps, month_name
+from utvikling.records.cycle import late_steps, period_text
 from utvikling.records.integrity import minutes_content_hash
 from utvikling.records.loaded import Conversation, LoadedRecord, RepositoryContext
 
@@ -102,11 +102,7 @@ def late_cycle_step(context: RepositoryContext, _: object, rule: Rule) -> Iterat
     """A step of the yearly cycle this rule stands for is late (see ``records/cycle.py``)."""
     for step in late_steps(context, rule.code):
         params = dict(step.params)
-        if "month" in params:
-            month = month_name(int(params["month"]), context.language)
-            params["period"] = f"{month} {params['year']}"
-        else:
-            params["period"] = params.get("year", "")
+        params["period"] = period_text(step.params, context.language)
         params["due"] = step.due.isoformat() if step.due else ""
         yield Hit(step.anchor or context.settings, step.anchor_path, params)
 

@@ -18,6 +18,7 @@ from utvikling.cli.new_agreement import new_agreement
 from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
 from utvikling.cli.rules import rules
+from utvikling.cli.status import status
 from utvikling.cli.templates import app as templates_app
 
 EXIT_CODES_HELP = (
@@ -58,6 +59,7 @@ app.command(epilog=EXIT_CODES_HELP)(rules)
 app.command("new-agreement", epilog=EXIT_CODES_HELP)(new_agreement)
 app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation)
 app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
+app.command(epilog=EXIT_CODES_HELP)(status)
 app.add_typer(plan_app, name="plan")
 app.add_typer(minutes_app, name="minutes")
 app.add_typer(templates_app, name="templates")

@@ -215,6 +215,22 @@ def month_name(month: int, lang: str) -> str:
     return str(get_month_names("wide", locale="nn" if lang == "nn" else "nb")[month])
 
 
+def long_date(day: dt.date, lang: str) -> str:
+    """A date the Norwegian way, «15. september 2026», from the locale data."""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="long", locale="nn" if lang == "nn" else "nb"))
+
+
+def period_text(params: Mapping[str, str], lang: str) -> str:
+    """When a step falls, for its label: «i september 2026», «15. september 2026» or «2026»."""
+    if "month" in params and "year" in params:
+        return f"i {month_name(int(params['month']), lang)} {params['year']}"
+    if "date" in params:
+        return long_date(dt.date.fromisoformat(params["date"]), lang)
+    return params.get("year", "")
+
+
 def month_end(year: int, month: int) -> dt.date:
     """The last day of ``month`` in ``year``."""
     return dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -266,12 +282,6 @@ def _state(due: dt.date | None, done: bool, today: dt.date, lead_days: int) -> S
     if (due - today).days <= lead_days:
         return "due"
     return "upcoming"
-
-
-def _in_root(context: RepositoryContext, relative: str) -> str:
-    """Show a repository-relative path the way the records' own paths are shown."""
-    root = context.root
-    return relative if root in ("", ".") else f"{root.rstrip('/')}/{relative}"
 
 
 def _relative(context: RepositoryContext, record: LoadedRecord) -> str:
@@ -626,6 +636,18 @@ class _Builder:
                 None,
             )
             due = month_end(year, month)
+            ahead = next(
+                (
+                    c
+                    for c in self._candidates()
+                    if c.date
+                    and c.date.year == year
+                    and not c.held(today)
+                    and "meeting" in c.records
+                ),
+                None,
+            )
+            where = talk or ahead
             self.add(
                 "salary",
                 f"salary-{year}",
@@ -633,7 +655,7 @@ class _Builder:
                 talk is not None,
                 params={"year": str(year)},
                 done_on=talk.date if talk else None,
-                record=_conversation_path(talk, "meeting") if talk else None,
+                record=_conversation_path(where, "meeting") if where else None,
                 field=None if talk else "salary_conversation",
                 rule="U102",
                 defaults=defaults,
@@ -794,7 +816,8 @@ def cycle_steps(context: RepositoryContext) -> list[Step]:
     """Every step of the yearly cycle for this repository as of ``context.today``.
 
     This year's steps, done or not; what is late from before; and what falls due in the next
-    three months. Sorted by due date (undated steps, due now, first).
+    three months. Sorted by the day each was done, else is due (undated steps, due now,
+    first).
     """
     builder = _Builder(context)
     builder.agreements()
@@ -805,7 +828,9 @@ def cycle_steps(context: RepositoryContext) -> list[Step]:
     builder.minutes()
     builder.deviation()
     shown = [s for s in builder.steps if _shown(s, context)]
-    return sorted(shown, key=lambda s: (s.due or dt.date.min, STEP_ORDER.index(s.kind), s.key))
+    return sorted(
+        shown, key=lambda s: (s.done_on or s.due or dt.date.min, STEP_ORDER.index(s.kind), s.key)
+    )
 
 
 def next_step(steps: list[Step]) -> Step | None:
