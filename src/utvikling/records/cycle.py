@@ -564,8 +564,8 @@ class _Builder:
         for conversation in self._candidates():
             if conversation.date is None or "meeting" not in conversation.records:
                 continue
-            if not conversation.upcoming(today):
-                continue
+            if conversation.held(today):
+                continue  # a conversation dated after today is ahead, whatever its status says
             day = conversation.date
             params = {"date": day.isoformat()}
             command = ("prepare-conversation", conversation.folder)
@@ -636,12 +636,15 @@ class _Builder:
                 None,
             )
             due = month_end(year, month)
+            tolerance = self.defaults.slot_tolerance_months.value
+            first = add_months(dt.date(year, month, 1), -tolerance)
+            last = month_end(*_ym(add_months(dt.date(year, month, 1), tolerance)))
             ahead = next(
                 (
                     c
                     for c in self._candidates()
                     if c.date
-                    and c.date.year == year
+                    and first <= c.date <= last
                     and not c.held(today)
                     and "meeting" in c.records
                 ),
@@ -802,6 +805,21 @@ def _salary_held(conversation: Conversation) -> bool:
     return isinstance(minutes, Minutes) and bool(minutes.salary and minutes.salary.held)
 
 
+def _suppressed(step: Step, context: RepositoryContext) -> bool:
+    """Tell whether the step's rule is switched off, with a reason, where its finding would be.
+
+    As in the checklist: a suppression in a record applies to that record, one in
+    ``utvikling.yaml`` to the whole repository.
+    """
+    if step.rule is None:
+        return False
+    for record in (step.anchor, context.settings):
+        for item in getattr(record.model, "suppress", None) or [] if record else []:
+            if item.code.strip().upper() == step.rule and (item.reason or "").strip():
+                return True
+    return False
+
+
 def _shown(step: Step, context: RepositoryContext) -> bool:
     """Keep this year's steps, what is late or due now, and what comes in the next months."""
     if step.due is None or step.state in ("overdue", "due"):
@@ -827,7 +845,7 @@ def cycle_steps(context: RepositoryContext) -> list[Step]:
     builder.salary()
     builder.minutes()
     builder.deviation()
-    shown = [s for s in builder.steps if _shown(s, context)]
+    shown = [s for s in builder.steps if _shown(s, context) and not _suppressed(s, context)]
     return sorted(
         shown, key=lambda s: (s.done_on or s.due or dt.date.min, STEP_ORDER.index(s.kind), s.key)
     )
