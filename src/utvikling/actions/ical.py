@@ -17,9 +17,8 @@ from pathlib import Path
 
 from utvikling import texts
 from utvikling._version import __version__
+from utvikling.actions.output import write_output
 from utvikling.actions.status import Status, StepView, word
-from utvikling.errors import FileExistsRefusedError
-from utvikling.files import create_file, display_path, replace_file
 from utvikling.records.cycle import cycle_data, long_date
 
 PRODID = f"-//utvikling//Årshjul {__version__}//NO"
@@ -124,14 +123,5 @@ def write_calendar(
     Raises:
         FileExistsRefusedError: ``path`` exists and ``force`` is not given.
     """
-    content = calendar_bytes(status)
-    if force and path.exists():
-        replace_file(path, content)
-    else:
-        try:
-            create_file(path, content)
-        except FileExistsError:
-            message, hint = texts.message("X001", status.language)
-            shown = display_path(path.resolve(), base)
-            raise FileExistsRefusedError(message, hint=hint, file=shown) from None
+    write_output(path, calendar_bytes(status), force=force, lang=status.language, base=base)
     return sum(1 for view in status.steps if view.day is not None)

@@ -638,13 +638,13 @@ class _Builder:
             due = month_end(year, month)
             tolerance = self.defaults.slot_tolerance_months.value
             first = add_months(dt.date(year, month, 1), -tolerance)
-            last = month_end(*_ym(add_months(dt.date(year, month, 1), tolerance)))
+            closes = month_end(*_ym(add_months(dt.date(year, month, 1), tolerance)))
             ahead = next(
                 (
                     c
                     for c in self._candidates()
                     if c.date
-                    and first <= c.date <= last
+                    and first <= c.date <= closes
                     and not c.held(today)
                     and "meeting" in c.records
                 ),
