@@ -96,6 +96,7 @@ def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], N
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        redirect_stdout=sys.stdout.isatty(),  # piped output must not go to the terminal
     )
     task = bar.add_task(label, total=0, visible=False)
     totals = [0]
