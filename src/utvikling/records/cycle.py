@@ -830,12 +830,13 @@ def _shown(step: Step, context: RepositoryContext) -> bool:
     return first <= step.due <= last
 
 
-def cycle_steps(context: RepositoryContext) -> list[Step]:
+def cycle_steps(context: RepositoryContext, *, suppressed: bool = False) -> list[Step]:
     """Every step of the yearly cycle for this repository as of ``context.today``.
 
     This year's steps, done or not; what is late from before; and what falls due in the next
     three months. Sorted by the day each was done, else is due (undated steps, due now,
-    first).
+    first). A step whose rule a record switches off is left out, unless ``suppressed`` (the
+    checklist applies suppressions itself, and reports those that are not used).
     """
     builder = _Builder(context)
     builder.agreements()
@@ -845,7 +846,11 @@ def cycle_steps(context: RepositoryContext) -> list[Step]:
     builder.salary()
     builder.minutes()
     builder.deviation()
-    shown = [s for s in builder.steps if _shown(s, context) and not _suppressed(s, context)]
+    shown = [
+        s
+        for s in builder.steps
+        if _shown(s, context) and (suppressed or not _suppressed(s, context))
+    ]
     return sorted(
         shown, key=lambda s: (s.done_on or s.due or dt.date.min, STEP_ORDER.index(s.kind), s.key)
     )
@@ -861,6 +866,6 @@ def next_step(steps: list[Step]) -> Step | None:
 
 def late_steps(context: RepositoryContext, rule: str) -> Iterator[Step]:
     """The late steps a checklist rule reports."""
-    for step in cycle_steps(context):
+    for step in cycle_steps(context, suppressed=True):
         if step.state == "overdue" and step.rule == rule:
             yield step
