@@ -45,6 +45,8 @@ COMMANDS = [
     "render-minutes",
     "minutes",
     "templates",
+    "status",
+    "overview",
 ]
 
 

@@ -64,7 +64,7 @@ class RepositoryResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data for ``--json``."""
-        place = {"municipality": self.municipality or None, "number": self.number or None}
+        place = {"name": self.municipality or None, "number": self.number or None}
         return {
             "path": self.root,
             "municipality": place,
@@ -73,7 +73,7 @@ class RepositoryResult:
             "findings": [
                 {
                     **f.to_dict(),
-                    "municipality": place["municipality"],
+                    "municipality": place["name"],
                     "municipality_number": place["number"],
                 }
                 for f in self.findings
