@@ -83,7 +83,8 @@ def _write(
 
 
 def _print(report: Overview) -> None:
-    """The rows and the figures as tables (wide enough to read when piped, too)."""
+    """The rows and the figures as two tables (wide enough to read when piped, too)."""
+    import os
     import sys
 
     from rich.console import Console
@@ -93,20 +94,47 @@ def _print(report: Overview) -> None:
     from utvikling.cli.status import STYLES
 
     lang = report.language
-    console = Console(width=None if sys.stdout.isatty() else 200)
-    names = ("name", "number", "agreement_state", "agreement_end", "errors", "warnings", "goals",
-             "anchored", "measurable", "last_conversation", "months_since", "minutes_reported",
-             "next_step", "next_due", "next_state")  # fmt: skip
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    console = Console(width=None if wide else 200)
     heading = words("overview.heading", lang, count=len(report.rows), date=report.today.isoformat())
     table = Table(title=heading, title_justify="left", header_style="bold")
-    for name in names:
-        table.add_column(word(f"col_{name}", lang), overflow="fold")
+    for name in ("name", "agreement_short", "findings", "plan_goals", "last_short",
+                 "reported_short", "next_step", "next_due", "next_state"):  # fmt: skip
+        fixed = name in ("findings", "plan_goals", "next_due")
+        table.add_column(
+            word(f"col_{name}", lang),
+            overflow="fold",
+            no_wrap=fixed,
+            min_width={"name": 14, "agreement_short": 10, "next_state": 9}.get(name),
+            max_width={"name": 18, "agreement_short": 10}.get(name),
+        )
+
+    def text(row: object, name: str) -> str:
+        value = cell(row, name, lang)  # type: ignore[arg-type]
+        return "" if value is None else str(value)
+
     for row in report.rows:
-        values = ["" if (v := cell(row, n, lang)) is None else str(v) for n in names]
+        agreement = text(row, "agreement_state")
+        if row.agreement_end:
+            agreement += f" {row.agreement_end.isoformat()}"
+        last = text(row, "last_conversation")
+        if row.months_since is not None:
+            last += f" ({row.months_since})"
         style = STYLES.get(row.next_state, "")
-        values[-1] = f"[{style}]{values[-1]}[/]" if style and values[-1] else values[-1]
-        table.add_row(*values)
+        state = text(row, "next_state")
+        table.add_row(
+            f"{row.name} ({row.number})" if row.number else row.name or row.path,
+            agreement,
+            f"{row.errors}/{row.warnings}/{row.infos}",
+            f"{row.goals}/{row.anchored}/{row.measurable}",
+            last,
+            text(row, "minutes_reported"),
+            row.next_step,
+            text(row, "next_due"),
+            f"[{style}]{state}[/]" if style and state else state,
+        )
     console.print(table)
+    console.print(word("legend", lang), highlight=False)
     figures = Table(title=word("figures_heading", lang), title_justify="left", header_style="bold")
     for title in figure_headings(lang)[:5]:
         figures.add_column(title, overflow="fold")
