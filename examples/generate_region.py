@@ -75,7 +75,14 @@ class Municipality:
     deputy: str
     opposition: str
     seed: int
-    body: str = "Arbeidsgiverutvalget"
+    body: str = ""
+    """The employer body; empty: «Arbeidsgiverutvalget» (nb) or «Arbeidsgjevarutvalet» (nn)."""
+
+    def __post_init__(self) -> None:
+        self.body = self.body or (
+            "Arbeidsgjevarutvalet" if self.lang == "nn" else "Arbeidsgiverutvalget"
+        )
+
     agreement: str | None = "2023-01-01"
     """The agreement's start date; None for no agreement."""
     fixed_term_end: str | None = None

@@ -59,7 +59,10 @@ def test_one_row_per_municipality(report) -> None:
         "expired",
     )
     assert by["4902"].agreement_state == "missing"
-    assert (by["4900"].agreement_state, by["4900"].agreement_end) == ("in_force", dt.date(2027, 6, 30))
+    assert (by["4900"].agreement_state, by["4900"].agreement_end) == (
+        "in_force",
+        dt.date(2027, 6, 30),
+    )
     assert (by["4904"].last_conversation, by["4904"].months_since) == (dt.date(2025, 5, 20), 18)
     assert (by["4906"].minutes_reported, by["4901"].minutes_reported) == (False, True)
     assert (by["4906"].next_step, by["4906"].next_state) == (
@@ -131,9 +134,7 @@ def test_overview_json(runner) -> None:
 
 def test_overview_csv_reads_back(runner, tmp_path: Path) -> None:
     target = tmp_path / "oversikt.csv"
-    result = runner.invoke(
-        app, ["overview", str(REGION), "--today", TODAY, "--csv", str(target)]
-    )
+    result = runner.invoke(app, ["overview", str(REGION), "--today", TODAY, "--csv", str(target)])
     assert result.exit_code == 0, result.output
     assert result.output == f"Skrevet: {target.as_posix()}\n"
     raw = target.read_bytes()

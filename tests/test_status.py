@@ -287,15 +287,15 @@ def test_status_prints_one_line_per_step_when_piped(runner) -> None:
     assert lines[0] == "Vestmark fylkeskommune – årshjulet per 23. november 2026"
     shown = display_path(root, Path.cwd())
     assert (
-        f"2026-11-17   forseinka  Kvittering for referatet frå 20. oktober 2026 — "
+        f"2026-11-17   forseinka   Kvittering for referatet frå 20. oktober 2026 — "
         f"Fylkeskommunedirektøren — utvikling minutes acknowledge 2026-10-20 --path {shown}"
     ) in lines
     assert (
-        "2026-12-19   snart      Referatet frå 20. oktober 2026 lagt fram for fylkestinget — "
+        "2026-12-19   snart       Referatet frå 20. oktober 2026 lagt fram for fylkestinget — "
         f"Fylkesordføraren — utvikling minutes report 2026-10-20 --case … --path {shown}"
     ) in lines
     assert (
-        "2027-06-30   snart      Åremålet sluttar 30. juni 2027 — Fylkestinget — "
+        "2027-06-30   snart       Åremålet sluttar 30. juni 2027 — Fylkestinget — "
         f"utvikling new-agreement --supersedes 2021-07-01 --path {shown}"
     ) in lines
 

@@ -71,7 +71,7 @@ def _print(report: Status) -> None:
         typer.echo(report.heading())
         for view, mark in zip(report.steps, marks, strict=True):
             day = view.day.isoformat() if view.day else word("now", lang)
-            parts = [f"{day}{mark:<1}  {view.state:<10} {view.label}", view.actor]
+            parts = [f"{day}{mark:<1}  {view.state:<11} {view.label}", view.actor]
             typer.echo(" — ".join([*parts, view.how] if view.how else parts))
     else:
         from rich.console import Console
