@@ -46,6 +46,8 @@ COMMANDS = [
     "minutes",
     "templates",
     "historikk",
+    "status",
+    "overview",
 ]
 HIDDEN = ["history"]
 """Other names of commands in the list (``history`` is ``historikk``)."""

@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,13 @@ class RepositoryResult:
     loaded: LoadedRepository | None = field(default=None, repr=False)
     """The records themselves, for a command that goes on to use them (not kept when checking
     many repositories, so memory stays flat)."""
+    municipality: str = ""
+    """The municipality's name from its settings (empty when they do not say)."""
+    number: str = ""
+    """The municipality number from its settings (empty when they do not say)."""
+    summary: Any = None
+    """What a ``summarize`` function given to :func:`check_path` made of the records, in the
+    process that checked them (``overview`` keeps one small row per repository)."""
 
     def count(self, severity: str) -> int:
         """Return how many findings have ``severity``."""
@@ -58,11 +65,20 @@ class RepositoryResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data for ``--json``."""
+        place = {"name": self.municipality or None, "number": self.number or None}
         return {
             "path": self.root,
+            "municipality": place,
             "language": self.language,
             "files": self.files,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [
+                {
+                    **f.to_dict(),
+                    "municipality": place["name"],
+                    "municipality_number": place["number"],
+                }
+                for f in self.findings
+            ],
         }
 
 
@@ -137,7 +153,12 @@ def check_repository(
         findings += stale_documents(root, lang, base)
     findings += override_templates(root, lang, base)
     findings.sort(key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code))
-    return RepositoryResult(context.root, lang, loaded.files, findings, loaded)
+    result = RepositoryResult(context.root, lang, loaded.files, findings, loaded)
+    municipality = context.settings_model.municipality if context.settings_model else None
+    if municipality is not None:
+        result.municipality = municipality.name or ""
+        result.number = municipality.number or ""
+    return result
 
 
 def override_templates(root: Path, lang: str, base: Path | None) -> list[Finding]:
@@ -222,9 +243,15 @@ def _count_files(roots: Sequence[Path], limit: int) -> int:
     return count
 
 
-def _check_one(args: tuple[Path, CheckOptions, Path | None]) -> RepositoryResult:
-    root, options, base = args
+Summarize = Callable[[RepositoryResult], Any]
+"""Turns one repository's result (its records still loaded) into a small summary."""
+
+
+def _check_one(args: tuple[Path, CheckOptions, Path | None, Summarize | None]) -> RepositoryResult:
+    root, options, base, summarize = args
     result = check_repository(root, options, base=base)
+    if summarize is not None:
+        result.summary = summarize(result)
     result.loaded = None
     return result
 
@@ -250,6 +277,8 @@ def check_path(
     *,
     jobs: int | None = None,
     base: Path | None = None,
+    summarize: Summarize | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> Iterator[RepositoryResult]:
     """Check the repository at ``path``, or every repository below it, yielding results in order.
 
@@ -259,6 +288,9 @@ def check_path(
         options: what to check.
         jobs: processes to use; None picks several only for large collections.
         base: paths in findings are shown relative to this folder when below it.
+        summarize: a module-level function (it may run in another process) that makes a small
+            summary of each repository while its records are loaded; kept as ``summary``.
+        on_total: told how many repositories will be checked, before the first is.
 
     Raises:
         RepositoryNotFoundError: no repository at or below ``path``.
@@ -268,6 +300,8 @@ def check_path(
         message, hint = texts.message("R008", "nb")
         raise RepositoryNotFoundError(message, hint=hint, file=path)
     if path.is_file():
+        if on_total is not None:
+            on_total(1)
         with _relaxed_gc():
             yield _check_one_file(path, options, base)
         return
@@ -275,10 +309,12 @@ def check_path(
     if not roots:
         message, hint = texts.message("R001", "nb")
         raise RepositoryNotFoundError(message, hint=hint, file=path)
+    if on_total is not None:
+        on_total(len(roots))
     if jobs is None:
         many = len(roots) > 1 and _count_files(roots, AUTO_JOBS_FILES) > AUTO_JOBS_FILES
         jobs = min(os.cpu_count() or 1, 4) if many else 1
-    work = [(root, options, base) for root in roots]
+    work = [(root, options, base, summarize) for root in roots]
     if jobs <= 1 or len(roots) == 1:
         with _relaxed_gc():
             yield from map(_check_one, work)
@@ -298,7 +334,12 @@ def check_paths(
     *,
     jobs: int | None = None,
     base: Path | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> Iterator[RepositoryResult]:
-    """Check each of ``paths`` (see :func:`check_path`), yielding every repository's result."""
+    """Check each of ``paths`` (see :func:`check_path`), yielding every repository's result.
+
+    ``on_total`` is told the number of repositories of each path in turn, so a progress bar
+    can grow its total as it goes.
+    """
     for path in paths:
-        yield from check_path(path, options, jobs=jobs, base=base)
+        yield from check_path(path, options, jobs=jobs, base=base, on_total=on_total)

@@ -24,6 +24,7 @@ from utvikling.checklist.common import (
 )
 from utvikling.checklist.ruledata import Rule
 from utvikling.models import Agreement, Meeting, Minutes, Plan, Settings
+from utvikling.records.cycle import late_steps, period_text
 from utvikling.records.integrity import (
     Sources,
     broken_amendments,
@@ -173,6 +174,15 @@ def conversation_frequency(context: RepositoryContext, _: object, rule: Rule) ->
                 },
             )
         previous = day
+
+
+def late_cycle_step(context: RepositoryContext, _: object, rule: Rule) -> Iterator[Hit]:
+    """A step of the yearly cycle this rule stands for is late (see ``records/cycle.py``)."""
+    for step in late_steps(context, rule.code):
+        params = dict(step.params)
+        params["period"] = period_text(step.params, context.language)
+        params["due"] = step.due.isoformat() if step.due else ""
+        yield Hit(step.anchor or context.settings, step.anchor_path, params)
 
 
 # Agreement

@@ -16,9 +16,11 @@ from utvikling.cli.init import init
 from utvikling.cli.minutes import app as minutes_app
 from utvikling.cli.minutes import render_minutes
 from utvikling.cli.new_agreement import new_agreement
+from utvikling.cli.overview import overview
 from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
 from utvikling.cli.rules import rules
+from utvikling.cli.status import status
 from utvikling.cli.templates import app as templates_app
 
 EXIT_CODES_HELP = (
@@ -61,6 +63,8 @@ app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation
 app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
 app.command("historikk", epilog=EXIT_CODES_HELP)(history)
 app.command("history", epilog=EXIT_CODES_HELP, hidden=True)(history)
+app.command(epilog=EXIT_CODES_HELP)(status)
+app.command(epilog=EXIT_CODES_HELP)(overview)
 app.add_typer(plan_app, name="plan")
 app.add_typer(minutes_app, name="minutes")
 app.add_typer(templates_app, name="templates")

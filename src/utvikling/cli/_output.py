@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -73,6 +74,42 @@ def words(key: str, lang: str, **params: Any) -> str:
     return texts.fill(
         texts.localized(texts.data_file("messages.yaml")[section][name], lang), params
     )
+
+
+@contextlib.contextmanager
+def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
+    """A progress bar on stderr while many repositories are checked; nothing when not a terminal.
+
+    Yields ``(on_total, advance)``: tell it how many repositories there are (it may be told
+    more than once, for several folders), and advance it by one as each is done. A single
+    repository shows no bar.
+    """
+    import sys
+
+    if not sys.stderr.isatty():
+        yield (lambda _: None), (lambda: None)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        f"[bold]{label}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=sys.stdout.isatty(),  # piped output must not go to the terminal
+    )
+    task = bar.add_task(label, total=0, visible=False)
+    totals = [0]
+
+    def on_total(count: int) -> None:
+        totals[0] += count
+        bar.update(task, total=totals[0], visible=totals[0] > 1)
+
+    with bar:
+        yield on_total, lambda: bar.advance(task)
 
 
 def parse_date(value: str | None) -> dt.date | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, parse_date, words
+from utvikling.cli._output import handles_errors, parse_date, progress, words
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -68,14 +68,19 @@ def check(
     )
     totals = Totals()
     reports = []
-    for result in check_paths(paths or [Path()], options, jobs=jobs, base=Path.cwd()):
-        totals.add(result)
-        if as_json:
-            reports.append(result.to_dict())
-        else:
-            for finding in result.findings:
-                if finding.severity != "info" or show_info:
-                    typer.echo(finding.format(result.language))
+    with progress(words("overview.progress", "nb")) as (on_total, advance):
+        found = check_paths(
+            paths or [Path()], options, jobs=jobs, base=Path.cwd(), on_total=on_total
+        )
+        for result in found:
+            advance()
+            totals.add(result)
+            if as_json:
+                reports.append(result.to_dict())
+            else:
+                for finding in result.findings:
+                    if finding.severity != "info" or show_info:
+                        typer.echo(finding.format(result.language))
     if as_json:
         document = {"version": 1, "repositories": reports, "summary": totals.to_dict()}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))

@@ -103,6 +103,12 @@ class Conversation:
         model = self.model("minutes")
         return model if isinstance(model, Minutes) else None
 
+    @property
+    def is_follow_up(self) -> bool:
+        """Tell whether this is a follow-up (``kind: follow_up``), not the annual conversation."""
+        meeting = self.meeting
+        return meeting is not None and meeting.kind == "follow_up"
+
     def held(self, today: dt.date) -> bool:
         """Tell whether the conversation took place: dated, not ahead, not cancelled or planned."""
         if self.date is None or self.date > today:
@@ -196,6 +202,39 @@ class RepositoryContext:
         ]
         candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
         return candidates[-1] if candidates else None
+
+    def started_agreement(self, day: dt.date) -> LoadedRecord | None:
+        """The latest agreement not superseded that has started by ``day`` (its end aside).
+
+        An agreement signed in advance, starting after ``day``, does not count yet; when no
+        agreement has started, the one that starts first is returned.
+        """
+
+        def start(record: LoadedRecord) -> dt.date | None:
+            return record.model.start_date if isinstance(record.model, Agreement) else None
+
+        candidates = sorted(
+            (
+                r
+                for r in self.agreements
+                if isinstance(r.model, Agreement) and not r.model.superseded_by
+            ),
+            key=lambda r: (start(r) or dt.date.min, r.path),
+        )
+        started = [r for r in candidates if (start(r) or dt.date.min) <= day]
+        if started:
+            return started[-1]
+        return candidates[0] if candidates else None
+
+    def held_conversations(self, day: dt.date, *, follow_ups: bool = True) -> list[Conversation]:
+        """Conversations held by ``day``, earliest first (without follow-ups if asked)."""
+        held = [c for c in self.conversations if c.held(day) and (follow_ups or not c.is_follow_up)]
+        return sorted(held, key=lambda c: (c.date or dt.date.min, c.folder))
+
+    def last_conversation(self, day: dt.date) -> Conversation | None:
+        """The latest development conversation held by ``day`` (follow-ups not counted)."""
+        held = self.held_conversations(day, follow_ups=False)
+        return held[-1] if held else None
 
     def conversation(self, folder: str) -> Conversation | None:
         """The conversation in ``conversations/<folder>/``, if there is one."""
