@@ -15,6 +15,7 @@ rules:
     id: goal_count
     applies_to: plan
     severity: warning
+    source_wording: bør
     check: {predicate: goal_count}
     params: {min_goals: 3, max_goals: 5}
     label: {nb: antall mål, nn: talet på mål}
@@ -35,7 +36,7 @@ def test_a_well_formed_rule_reads_with_its_params() -> None:
 
 def test_an_unknown_key_is_an_error_at_its_line() -> None:
     error = _error(RULE.replace("    params:", "    parmas:"))
-    assert (error.file, error.line, error.column) == ("rules.yaml", 8, 5)
+    assert (error.file, error.line, error.column) == ("rules.yaml", 9, 5)
     assert "rules.0.parmas: Extra inputs are not permitted" in error.message
 
 
