@@ -170,9 +170,14 @@ def test_missing_elements_refuse_the_documents_unless_drafted(runner, build, mon
     assert "UTKAST" not in _public(complete)
 
 
-def test_an_override_template_gets_the_title_in_both_forms(runner, build, monkeypatch) -> None:
-    rådmann = NO_TITLE + "chief_executive: {title: rådmann}\n"
-    template = "{{ ce_title }} / {{ ce }} / {{ municipality }}\n"
+OVERRIDE = (
+    "{{ ce_title }} / {{ ce }} / {{ municipality }} / {{ status(None) }}|{{ status('achieved') }}"
+    " / {{ deviation_text }} / {{ legal_basis }} / {{ withheld }} / {{ goal_titles }}"
+    " / {% for p in participants %}{{ p.name }} ({{ p.role }}) {% endfor %}\n"
+)
+
+
+def _override(runner, build, monkeypatch, **files: str) -> str:
     root, result = _render(
         runner,
         build,
@@ -182,11 +187,45 @@ def test_an_override_template_gets_the_title_in_both_forms(runner, build, monkey
         "--output",
         "ut/referater",
         **{
-            "utvikling.yaml": rådmann,
-            "maler__documents__nb__minutes-public.md.j2": template,
-            "maler__documents__nb__minutes-internal.md.j2": template,
+            "maler__documents__nb__minutes-public.md.j2": OVERRIDE,
+            "maler__documents__nb__minutes-internal.md.j2": OVERRIDE,
+            **files,
         },
     )
     assert result.exit_code == 0, result.output
     text = (root / "ut" / "referater" / "referat-2026-12-10.md").read_text(encoding="utf-8")
-    assert text.splitlines()[1:] == ["rådmann / rådmannen / Testvik kommune"]
+    return "\n".join(text.splitlines()[1:])
+
+
+def test_an_override_template_gets_what_the_minutes_say(runner, build, monkeypatch) -> None:
+    rådmann = NO_TITLE + "chief_executive: {title: rådmann}\n"
+    deviation = MINUTES + (
+        "deviation: {status: ongoing}\n"
+        "confidential: {legal_basis: offentleglova § 13, notes: [Notat]}\n"
+    )
+    text = _override(
+        runner,
+        build,
+        monkeypatch,
+        **{"utvikling.yaml": rådmann, f"{FOLDER}__minutes.yaml": deviation},
+    )
+    assert text == (
+        "rådmann / rådmannen / Testvik kommune / |nådd / Avviksbehandlingen pågår."
+        " / offentleglova § 13 / 1"
+        " / {'M1': 'Sykefraværet ned'} / Ola Ordfører (ordfører) Vera Vara (varaordfører)"
+        " Kari Direktør (rådmann) Sekretær Uten Rolle ()"
+    )
+
+
+def test_an_override_template_without_settings_plan_or_meeting(runner, build, monkeypatch) -> None:
+    text = _override(
+        runner,
+        build,
+        monkeypatch,
+        **{
+            "utvikling.yaml": "language: nb\n",
+            "plans__2026.yaml": "",
+            f"{FOLDER}__meeting.yaml": "",
+        },
+    )
+    assert text == "kommunedirektør / kommunedirektøren /  / |nådd /  / None / 0 / {} /"
