@@ -10,7 +10,16 @@ from utvikling.checklist import rule_codes, rules
 from utvikling.checklist.predicates import minutes_content_hash
 from utvikling.cli import app
 from utvikling.conversations import agenda_context, public_context
-from utvikling.minutes import MinutesError, acknowledge, amend, approve, minutes_context, report
+from utvikling.errors import FileExistsRefusedError
+from utvikling.minutes import (
+    MinutesError,
+    acknowledge,
+    amend,
+    approve,
+    minutes_context,
+    render_minutes,
+    report,
+)
 from utvikling.models import RECORD_KINDS, Minutes
 from utvikling.models._types import is_confidential
 from utvikling.privacy import public, withheld_count
@@ -20,6 +29,7 @@ from utvikling.records.emit import emit
 __all__ = [
     "RECORD_KINDS",
     "CheckOptions",
+    "FileExistsRefusedError",
     "Minutes",
     "MinutesError",
     "acknowledge",
@@ -35,6 +45,7 @@ __all__ = [
     "minutes_context",
     "public",
     "public_context",
+    "render_minutes",
     "report",
     "rule_codes",
     "rules",

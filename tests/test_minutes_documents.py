@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import docx
+import pytest
+
 from conftest import tree_digest
-from project_api import app
+from project_api import (
+    CheckOptions,
+    FileExistsRefusedError,
+    MinutesError,
+    app,
+    check_repository,
+    render_minutes,
+)
 
 FOLDER = "conversations/2026-12-10"
 MEETING = """\
@@ -229,3 +240,40 @@ def test_an_override_template_without_settings_plan_or_meeting(runner, build, mo
         },
     )
     assert text == "kommunedirektør / kommunedirektøren /  / |nådd /  / None / 0 / {} /"
+
+
+def _loaded(root: Path):
+    result = check_repository(root, CheckOptions(today=dt.date(2026, 12, 20)))
+    assert result.loaded is not None
+    context = result.loaded.context
+    return context.conversations[0], context, result.findings
+
+
+def test_render_minutes_from_python_writes_markdown_and_refuses_by_default(build) -> None:
+    root = build({f"{FOLDER}/meeting.yaml": MEETING, f"{FOLDER}/minutes.yaml": MINUTES})
+    conversation, context, findings = _loaded(root)
+    day = dt.date(2026, 12, 20)
+    rendered = render_minutes(root, conversation, context, findings, day=day)
+    folder = root / "dokumenter"
+    assert (rendered.public, rendered.internal) == (
+        folder / "referat-2026-12-10.md",
+        folder / "referat-2026-12-10-intern.md",
+    )
+    assert rendered.files == [rendered.public, rendered.internal]
+    rendered.public.write_text("Endret for hånd.\n", encoding="utf-8")
+    with pytest.raises(FileExistsRefusedError):
+        render_minutes(root, conversation, context, findings, day=day)
+    (root / FOLDER / "minutes.yaml").write_text("public_title: Utkast\n", encoding="utf-8")
+    conversation, context, findings = _loaded(root)
+    with pytest.raises(MinutesError) as caught:
+        render_minutes(root, conversation, context, findings, day=day, force=True)
+    assert [f.code for f in caught.value.findings] == ["C201", "C202", "C203"]
+
+
+def test_a_docx_without_a_municipality_has_no_author(runner, build, monkeypatch) -> None:
+    root, result = _render(
+        runner, build, monkeypatch, "--format", "docx", **{"utvikling.yaml": "language: nb\n"}
+    )
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(root / "dokumenter" / "referat-2026-12-10.docx"))
+    assert document.core_properties.author == ""
