@@ -1170,6 +1170,7 @@ RULES: dict[str, list[Example]] = {
         silent(upcoming(input="contributions: [\n"), others=("Y001",)),
     ],
     "C304": [
+        silent(upcoming(meeting=changed(PLANNED, {"plan_under_review": "2099"}))),
         silent(upcoming(meeting=None)),
         silent(held(evaluation=None)),
         silent(upcoming(evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),

@@ -283,6 +283,9 @@ def test_a_duplicate_key_names_the_first_line() -> None:
         ("a: [1, 2\nb: 3\n", ("Y001", 2, 2, "flow")),
         ("a: 1\n---\nb: 2\n", ("Y001", 2, 1, "document")),
         ("a: 1\x07\n", ("Y001", 1, 5, "control")),
+        ("a:\n  - x\n  b: y\n", ("Y001", 3, 3, "indent")),
+        ("a: 1\nb\n", ("Y001", 3, 1, "missing_colon")),
+        ("x: {a: 1\n", ("Y001", 2, 1, "flow")),
         ("a: 1\nbb: \x07\n", ("Y001", 2, 5, "control")),
     ],
 )
