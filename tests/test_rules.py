@@ -1088,6 +1088,7 @@ RULES: dict[str, list[Example]] = {
         silent({**upcoming(), P: "period: [\n"}, others=("Y001",)),
     ],
     "C302": [
+        silent(held(self_evaluation=None, meeting=meeting(status=DROP))),
         silent({**upcoming(), P: plan(goals__3__id=DROP)}),
         silent(upcoming(meeting=None)),
         fires(

@@ -160,6 +160,7 @@ def test_a_utf8_byte_order_mark_is_accepted() -> None:
         (b"\xe6: 1\n", (1, 1)),
         (b"a: 1\nb: \xe6\n", (2, 4)),
         (b"a: 1\nb: \xc3\xa6\xc3\xb8 \xe5\n", (2, 7)),
+        (b"\xef\xbb\xbfa: \xe6\n", (1, 4)),
     ],
 )
 def test_latin1_is_refused_at_the_first_bad_byte(raw: bytes, where: tuple[int, int]) -> None:
@@ -248,6 +249,11 @@ def test_scalars(text: str, value: object) -> None:
 )
 def test_tags_are_refused_with_the_tag_named(text: str, where: tuple[int, int], tag: str) -> None:
     assert problem(text) == ("Y004", *where, {"tag": tag})
+
+
+def test_the_standard_collection_tags_may_be_written_out() -> None:
+    assert data("a: !!map {b: !!seq [1, !!str 2]}\n") == {"a": {"b": [1, "2"]}}
+    assert data("!!map\nc: 1\n") == {"c": 1}
 
 
 def test_merge_keys_are_refused() -> None:
