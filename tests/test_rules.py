@@ -640,6 +640,13 @@ RULES: dict[str, list[Example]] = {
     ],
     # Conversations
     "C001": [
+        silent(
+            {
+                A: agreement(start_date="2026-12-01"),
+                "conversations/2024-01-10/meeting.yaml": meeting(date="2024-01-10"),
+                "conversations/2026-01-20/meeting.yaml": meeting(date="2026-01-20"),
+            }
+        ),
         fires(
             {
                 A: agreement(start_date="2025-01-01"),
