@@ -15,10 +15,12 @@ from utvikling.actions.minutes import (
     amend,
     approve,
     minutes_context,
+    render_minutes,
     report,
 )
 from utvikling.checklist import rule_codes, rules
 from utvikling.cli import app
+from utvikling.errors import FileExistsRefusedError
 from utvikling.models import RECORD_KINDS, Minutes
 from utvikling.models._types import is_confidential
 from utvikling.records.emit import emit
@@ -28,6 +30,7 @@ from utvikling.render.projection import public, withheld_count
 __all__ = [
     "RECORD_KINDS",
     "CheckOptions",
+    "FileExistsRefusedError",
     "Minutes",
     "MinutesError",
     "acknowledge",
@@ -43,6 +46,7 @@ __all__ = [
     "minutes_context",
     "public",
     "public_context",
+    "render_minutes",
     "report",
     "rule_codes",
     "rules",

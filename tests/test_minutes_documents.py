@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import docx
+import pytest
+
 from conftest import tree_digest
-from project_api import app
+from project_api import (
+    FileExistsRefusedError,
+    MinutesError,
+    app,
+    render_minutes,
+)
 
 FOLDER = "conversations/2026-12-10"
 MEETING = """\
@@ -171,9 +180,14 @@ def test_missing_elements_refuse_the_documents_unless_drafted(runner, build, mon
     assert "UTKAST" not in _public(complete)
 
 
-def test_an_override_template_gets_the_title_in_both_forms(runner, build, monkeypatch) -> None:
-    rådmann = NO_TITLE + "chief_executive: {title: rådmann}\n"
-    template = "{{ ce_title }} / {{ ce }} / {{ municipality }}\n"
+OVERRIDE = (
+    "{{ ce_title }} / {{ ce }} / {{ municipality }} / {{ status(None) }}|{{ status('achieved') }}"
+    " / {{ deviation_text }} / {{ legal_basis }} / {{ withheld }} / {{ goal_titles }}"
+    " / {% for p in participants %}{{ p.name }} ({{ p.role }}) {% endfor %}\n"
+)
+
+
+def _override(runner, build, monkeypatch, **files: str) -> str:
     root, result = _render(
         runner,
         build,
@@ -183,11 +197,77 @@ def test_an_override_template_gets_the_title_in_both_forms(runner, build, monkey
         "--output",
         "ut/referater",
         **{
-            "utvikling.yaml": rådmann,
-            "maler__documents__nb__minutes-public.md.j2": template,
-            "maler__documents__nb__minutes-internal.md.j2": template,
+            "maler__documents__nb__minutes-public.md.j2": OVERRIDE,
+            "maler__documents__nb__minutes-internal.md.j2": OVERRIDE,
+            **files,
         },
     )
     assert result.exit_code == 0, result.output
     text = (root / "ut" / "referater" / "referat-2026-12-10.md").read_text(encoding="utf-8")
-    assert text.splitlines()[1:] == ["rådmann / rådmannen / Testvik kommune"]
+    return "\n".join(text.splitlines()[1:])
+
+
+def test_an_override_template_gets_what_the_minutes_say(runner, build, monkeypatch) -> None:
+    rådmann = NO_TITLE + "chief_executive: {title: rådmann}\n"
+    deviation = MINUTES + (
+        "deviation: {status: ongoing}\n"
+        "confidential: {legal_basis: offentleglova § 13, notes: [Notat]}\n"
+    )
+    text = _override(
+        runner,
+        build,
+        monkeypatch,
+        **{"utvikling.yaml": rådmann, f"{FOLDER}__minutes.yaml": deviation},
+    )
+    assert text == (
+        "rådmann / rådmannen / Testvik kommune / |nådd / Avviksbehandlingen pågår."
+        " / offentleglova § 13 / 1"
+        " / \\{'M1': 'Sykefraværet ned'\\} / Ola Ordfører (ordfører) Vera Vara (varaordfører)"
+        " Kari Direktør (rådmann) Sekretær Uten Rolle ()"
+    )
+
+
+def test_an_override_template_without_settings_plan_or_meeting(runner, build, monkeypatch) -> None:
+    text = _override(
+        runner,
+        build,
+        monkeypatch,
+        **{
+            "utvikling.yaml": "language: nb\n",
+            "plans__2026.yaml": "",
+            f"{FOLDER}__meeting.yaml": "",
+        },
+    )
+    # Values reach the document escaped for Markdown (#10): braces too.
+    assert text == "kommunedirektør / kommunedirektøren /  / |nådd /  / None / 0 / \\{\\} /"
+
+
+def test_render_minutes_from_python_writes_markdown_and_refuses_by_default(build) -> None:
+    from utvikling.actions.documents import DocumentOptions
+
+    root = build({f"{FOLDER}/meeting.yaml": MEETING, f"{FOLDER}/minutes.yaml": MINUTES})
+    options = DocumentOptions(day=dt.date(2026, 12, 20))
+    rendered = render_minutes(root, "2026-12-10", options)
+    folder = root / "dokumenter"
+    assert (rendered.public, rendered.internal) == (
+        folder / "referat-2026-12-10.md",
+        folder / "referat-2026-12-10-intern.md",
+    )
+    assert rendered.files == [rendered.public, rendered.internal]
+    rendered.public.write_text("Endret for hånd.\n", encoding="utf-8")
+    with pytest.raises(FileExistsRefusedError):
+        render_minutes(root, "2026-12-10", options)
+    (root / FOLDER / "minutes.yaml").write_text("public_title: Utkast\n", encoding="utf-8")
+    forced = DocumentOptions(day=dt.date(2026, 12, 20), force=True)
+    with pytest.raises(MinutesError) as caught:
+        render_minutes(root, "2026-12-10", forced)
+    assert [f.code for f in caught.value.findings] == ["C201", "C202", "C203"]
+
+
+def test_a_docx_without_a_municipality_has_no_author(runner, build, monkeypatch) -> None:
+    root, result = _render(
+        runner, build, monkeypatch, "--format", "docx", **{"utvikling.yaml": "language: nb\n"}
+    )
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(root / "dokumenter" / "referat-2026-12-10.docx"))
+    assert document.core_properties.author == ""

@@ -920,6 +920,13 @@ RULES: dict[str, list[Example]] = {
     ],
     # Conversations
     "C001": [
+        silent(
+            {
+                A: agreement(start_date="2026-12-01"),
+                "conversations/2024-01-10/meeting.yaml": meeting(date="2024-01-10"),
+                "conversations/2026-01-20/meeting.yaml": meeting(date="2026-01-20"),
+            }
+        ),
         fires(
             {
                 A: agreement(start_date="2025-01-01"),
@@ -1511,6 +1518,7 @@ RULES: dict[str, list[Example]] = {
         silent({**upcoming(), P: "period: [\n"}, others=("Y001",)),
     ],
     "C302": [
+        silent(held(self_evaluation=None, meeting=meeting(status=DROP))),
         silent({**upcoming(), P: plan(goals__3__id=DROP)}),
         silent(upcoming(meeting=None)),
         fires(
@@ -1593,6 +1601,7 @@ RULES: dict[str, list[Example]] = {
         silent(upcoming(input="contributions: [\n"), others=("Y001",)),
     ],
     "C304": [
+        silent(upcoming(meeting=changed(PLANNED, {"plan_under_review": "2099"}))),
         silent(upcoming(meeting=None)),
         silent(held(evaluation=None)),
         silent(upcoming(evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),

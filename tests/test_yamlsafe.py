@@ -160,6 +160,7 @@ def test_a_utf8_byte_order_mark_is_accepted() -> None:
         (b"\xe6: 1\n", (1, 1)),
         (b"a: 1\nb: \xe6\n", (2, 4)),
         (b"a: 1\nb: \xc3\xa6\xc3\xb8 \xe5\n", (2, 7)),
+        (b"\xef\xbb\xbfa: \xe6\n", (1, 4)),
     ],
 )
 def test_latin1_is_refused_at_the_first_bad_byte(raw: bytes, where: tuple[int, int]) -> None:
@@ -250,6 +251,11 @@ def test_tags_are_refused_with_the_tag_named(text: str, where: tuple[int, int], 
     assert problem(text) == ("Y004", *where, {"tag": tag})
 
 
+def test_the_standard_collection_tags_may_be_written_out() -> None:
+    assert data("a: !!map {b: !!seq [1, !!str 2]}\n") == {"a": {"b": [1, "2"]}}
+    assert data("!!map\nc: 1\n") == {"c": 1}
+
+
 def test_merge_keys_are_refused() -> None:
     assert problem("a:\n  <<: {b: 1}\n") == ("Y006", 2, 3, {})
     assert problem("a: [<<]\n") == ("Y006", 1, 5, {})
@@ -283,6 +289,9 @@ def test_a_duplicate_key_names_the_first_line() -> None:
         ("a: [1, 2\nb: 3\n", ("Y001", 2, 2, "flow")),
         ("a: 1\n---\nb: 2\n", ("Y001", 2, 1, "document")),
         ("a: 1\x07\n", ("Y001", 1, 5, "control")),
+        ("a:\n  - x\n  b: y\n", ("Y001", 3, 3, "indent")),
+        ("a: 1\nb\n", ("Y001", 3, 1, "missing_colon")),
+        ("x: {a: 1\n", ("Y001", 2, 1, "flow")),
         ("a: 1\nbb: \x07\n", ("Y001", 2, 5, "control")),
     ],
 )

@@ -26,6 +26,7 @@ import copy
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import json
 import os
 import random
 import shutil
@@ -613,6 +614,18 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="Order in which mutants are run.")
     parser.add_argument("--verbose", "-v", action="store_true", help="Print each outcome.")
     parser.add_argument("--keep-logs", action="store_true", help="Keep each mutant's pytest log.")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="Append each outcome to this file (JSON lines); with --resume, killed mutants "
+        "recorded there are not run again.",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="Take the killed mutants from --results instead of running them (only while the "
+        "module is unchanged and tests were only added).",
+    )
     parser.add_argument("--config", type=Path, default=CONFIG)
     return parser.parse_args(argv)
 
@@ -733,6 +746,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _recorded(path: Path) -> dict[tuple[str, str, str], str]:
+    """The outcomes a --results file holds, the last one for each mutant."""
+    found: dict[tuple[str, str, str], str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            found[(entry["module"], entry["function"], entry["change"])] = entry["status"]
+    return found
+
+
 def _run_all(
     args: argparse.Namespace,
     targets: list[Target],
@@ -742,9 +765,17 @@ def _run_all(
 ) -> None:
     """Run the mutants of all targets, interleaved so that a cut-off run samples each."""
     rng = random.Random(args.seed)
+    recorded = _recorded(args.results) if args.resume and args.results else {}
     queues = []
     for target in targets:
-        queue = [m for m in target.mutants if args.include_equivalent or m.key not in equivalent]
+        for mutant in target.mutants:
+            if recorded.get(mutant.key) in KILLED:
+                mutant.status = recorded[mutant.key]
+        queue = [
+            m
+            for m in target.mutants
+            if (args.include_equivalent or m.key not in equivalent) and m.status == "not run"
+        ]
         rng.shuffle(queue)
         queues.append((target, queue))
     order: list[tuple[Target, Mutant]] = []
@@ -769,6 +800,11 @@ def _run_all(
         assert run.mutant is not None
         run.mutant.status = outcome
         done += 1
+        if args.results and outcome != "not run":
+            with args.results.open("a", encoding="utf-8") as handle:
+                module, function, change = run.mutant.key
+                entry = {"module": module, "function": function, "change": change}
+                handle.write(json.dumps({**entry, "status": outcome}, ensure_ascii=False) + "\n")
         if args.verbose:
             print(f"[{done}/{total}] {outcome:<9} {run.mutant.where()}: {run.mutant.change}")
             sys.stdout.flush()
