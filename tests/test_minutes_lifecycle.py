@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -92,14 +93,15 @@ def test_every_step_refuses_unreadable_minutes_with_a_norwegian_message(
     build, monkeypatch, step: str
 ) -> None:
     root = _repo(build, REPORTED)
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args, **kwargs):
-        if self.name == "minutes.yaml":
+    def refuse(path, flags, *args, **kwargs):  # records are read through os.open
+        writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+        if str(path).endswith("minutes.yaml") and not writing:
             raise PermissionError(13, "Ingen tilgang")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(MinutesError) as caught:
         if step == "approve":
             approve(root, "2026-12-10", body="Utvalget", day=DAY)
@@ -119,20 +121,21 @@ def test_unreadable_minutes_are_a_message_not_a_traceback_on_the_command_line(
     runner, build, monkeypatch
 ) -> None:
     root = _repo(build, APPROVED)
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args, **kwargs):
-        if self.name == "minutes.yaml":
+    def refuse(path, flags, *args, **kwargs):  # records are read through os.open
+        writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+        if str(path).endswith("minutes.yaml") and not writing:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.chdir(root)
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = runner.invoke(app, ["minutes", "acknowledge", "2026-12-10", "--on", "2026-12-16"])
     assert isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1
     assert result.output == (
-        "conversations/2026-12-10/minutes.yaml: Filen kan ikke leses: Permission denied.\n"
+        "conversations/2026-12-10/minutes.yaml: R007 feil: Filen kan ikke leses: Permission denied.\n"
         "    Sjekk at filen finnes og at du har lov til å lese den.\n"
     )
 
