@@ -135,7 +135,8 @@ def test_unreadable_minutes_are_a_message_not_a_traceback_on_the_command_line(
     assert isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1
     assert result.output == (
-        "conversations/2026-12-10/minutes.yaml: R007 feil: Filen kan ikke leses: Permission denied.\n"
+        "conversations/2026-12-10/minutes.yaml: R007 feil: "
+        "Filen kan ikke leses: Permission denied.\n"
         "    Sjekk at filen finnes og at du har lov til å lese den.\n"
     )
 
