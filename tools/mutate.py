@@ -11,7 +11,7 @@ Usage::
 
     python tools/mutate.py                       # every module in tools/mutation.toml
     python tools/mutate.py src/utvikling/render/projection.py --jobs 2 --max-seconds 600
-    python tools/mutate.py src/utvikling/render/projection.py --list   # the mutants, without running
+    python tools/mutate.py src/utvikling/render/projection.py --list  # the mutants only
 
 Which tests belong to which module, and the mutants judged equivalent (with the reason), are
 in ``tools/mutation.toml``. See ``docs/mutation.md``. POSIX only (it forks); not run in CI.
