@@ -73,3 +73,19 @@ class InputError(UtviklingError):
         self.findings = list(findings)
         self.lang = lang
         """The language the findings are shown in."""
+
+
+def schema_problems(exc: Any, document: Any, name: str) -> tuple[list[str], tuple[int, int]]:
+    """Place each problem of a Pydantic ``ValidationError`` in the YAML document it came from.
+
+    Returns one ``name:line:col: field: problem`` line per problem, and the first position
+    (``1, 1`` when there is none), for an error about one of the tool's own data files.
+    """
+    lines: list[str] = []
+    first: tuple[int, int] | None = None
+    for error in exc.errors(include_url=False, include_input=False):
+        loc = tuple(error["loc"])
+        line, column = document.position(loc, key=error["type"] == "extra_forbidden")
+        first = first or (line, column)
+        lines.append(f"{name}:{line}:{column}: {'.'.join(map(str, loc))}: {error['msg']}")
+    return lines, first or (1, 1)

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from utvikling import texts
-from utvikling.errors import UtviklingError
+from utvikling.errors import UtviklingError, schema_problems
 from utvikling.findings import Severity
 from utvikling.yamlsafe import Document
 
@@ -165,15 +165,7 @@ def parse_rules(document: Document, document_name: str = RULES_FILE) -> RuleFile
     try:
         return RuleFile.model_validate(document.data)
     except ValidationError as exc:
-        lines = []
-        first: tuple[int, int] | None = None
-        for error in exc.errors(include_url=False, include_input=False):
-            loc = tuple(error["loc"])
-            line, column = document.position(loc, key=error["type"] == "extra_forbidden")
-            first = first or (line, column)
-            where = ".".join(str(p) for p in loc)
-            lines.append(f"{document_name}:{line}:{column}: {where}: {error['msg']}")
-        line, column = first or (1, 1)
+        lines, (line, column) = schema_problems(exc, document, document_name)
         raise RuleDataError(
             "Regeldataene er ikke gyldige:\n" + "\n".join(lines),
             hint="Rett feltene som er nevnt; se forklaringen øverst i rules.yaml.",

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from utvikling import texts
-from utvikling.errors import UtviklingError
+from utvikling.errors import UtviklingError, schema_problems
 from utvikling.models import Agreement, Meeting, Minutes, Plan
 from utvikling.models.conversation import GroupInput, PanelEvaluation, SelfEvaluation
 from utvikling.records.loaded import Conversation, FieldPath, LoadedRecord, RepositoryContext
@@ -144,16 +144,7 @@ def parse_cycle(document: Document, document_name: str = CYCLE_FILE) -> CycleDat
     try:
         return CycleData.model_validate(document.data)
     except ValidationError as exc:
-        lines = []
-        first: tuple[int, int] | None = None
-        for error in exc.errors(include_url=False, include_input=False):
-            loc = tuple(error["loc"])
-            line, column = document.position(loc, key=error["type"] == "extra_forbidden")
-            first = first or (line, column)
-            lines.append(
-                f"{document_name}:{line}:{column}: {'.'.join(map(str, loc))}: {error['msg']}"
-            )
-        line, column = first or (1, 1)
+        lines, (line, column) = schema_problems(exc, document, document_name)
         raise CycleDataError(
             "Dataene for årshjulet er ikke gyldige:\n" + "\n".join(lines),
             hint="Rett feltene som er nevnt; se forklaringen øverst i cycle.yaml.",
