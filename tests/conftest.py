@@ -72,12 +72,13 @@ def example(tmp_path: Path) -> Callable[[str], Path]:
 def tree_digest(root: Path) -> dict[str, str]:
     """Hash every file below root, to prove a command changed nothing.
 
-    ``.utvikling/`` (the lock files a changing command takes, ignored by git) is left out.
+    Any ``.utvikling/`` folder (the lock files a changing command takes, ignored by git, so
+    absent from a fresh checkout) is left out, at the top or in a repository further down.
     """
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.relative_to(root).as_posix().startswith(".utvikling/")
+        if p.is_file() and ".utvikling" not in p.relative_to(root).parts
     }
 
 

@@ -179,7 +179,7 @@ def _as_nobody(function):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="permissions are POSIX here")
-def test_a_folder_without_write_permission(runner, rendered, tmp_path):
+def test_a_folder_without_write_permission(runner, rendered, tmp_path, monkeypatch):
     """Run as nobody (root may write anywhere); the interpreter under /root is not reachable by
     nobody, so the command runs in a forked copy of this process, already warmed up."""
     if os.geteuid() != 0:
@@ -187,7 +187,12 @@ def test_a_folder_without_write_permission(runner, rendered, tmp_path):
     shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"utvikling-ro-{os.getpid()}"
     import shutil
 
+    from utvikling.render import environment
+
     shutil.copytree(rendered, shared / "repo", ignore=shutil.ignore_patterns("dokumenter"))
+    # The checkout (and its built-in templates) may be where nobody cannot read, as in CI.
+    shutil.copytree(environment.BUILTIN_TEMPLATES, shared / "builtin")
+    monkeypatch.setattr(environment, "BUILTIN_TEMPLATES", shared / "builtin")
     out = shared / "repo" / "låst"
     out.mkdir()
     shared.chmod(0o755)
@@ -214,6 +219,46 @@ def test_a_folder_without_write_permission(runner, rendered, tmp_path):
         "    Velg en mappe du kan skrive i med --output, eller be om skrivetilgang. Ingen "
         "dokumenter er endret.\n"
     )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permissions are POSIX here")
+def test_templates_that_cannot_be_read_are_named(runner, rendered, monkeypatch):
+    """An installation whose templates the user may not read: F005 names the template, rather
+    than calling it missing or falling through to another folder."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to become nobody (run as root, or it cannot be set up)")
+    import shutil
+
+    from utvikling.render import environment
+
+    shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"utvikling-nr-{os.getpid()}"
+    shutil.copytree(rendered, shared / "repo", ignore=shutil.ignore_patterns("dokumenter"))
+    shutil.copytree(environment.BUILTIN_TEMPLATES, shared / "builtin")
+    for folder, _, files in os.walk(shared):
+        Path(folder).chmod(0o755)
+        for name in files:
+            Path(folder, name).chmod(0o644)
+    (shared / "builtin").chmod(0o700)
+    monkeypatch.setattr(environment, "BUILTIN_TEMPLATES", shared / "builtin")
+    os.chdir(shared / "repo")
+    try:
+
+        def attempt():
+            result = _render(runner, shared / "repo", "--output", "ut")
+            return result.exit_code, result.output
+
+        code, output = _as_nobody(attempt)
+    finally:
+        os.chdir(rendered)
+        shutil.rmtree(shared)
+    assert code == 1
+    template = f"{shared}/builtin/documents/nb/minutes-public.md.j2"
+    assert output.splitlines()[0] == f"{template}: Har ikke lov til å lese malen {template}."
+    assert output.splitlines()[1] == (
+        "    Ingen dokumenter er endret. Be den som har satt opp maskinen om lesetilgang til "
+        "malmappen, eller installer utvikling på nytt."
+    )
+    assert not (shared / "repo" / "ut").exists()
 
 
 def test_killed_at_random_points_the_set_is_old_or_new_never_half(rendered):

@@ -218,6 +218,8 @@ def _template_error(exc: BaseException, template: str, lang: str) -> TemplateRen
     line = getattr(exc, "lineno", None) or _template_line(exc, where)
     if isinstance(exc, SecurityError) or _security_undefined(exc):
         message, hint = texts.message("F003", lang, {"template": where})
+    elif isinstance(exc, PermissionError):
+        message, hint = texts.message("F005", lang, {"template": where})
     else:
         if isinstance(exc, jinja2.TemplateError):
             reason = exc.message or type(exc).__name__

@@ -76,6 +76,10 @@ class _Loader(jinja2.FileSystemLoader):
                 real = candidate.resolve(strict=True)
                 inside = real.is_relative_to(Path(folder).resolve(strict=True))
                 mode = real.stat().st_mode
+            except PermissionError as exc:
+                # There may be a template here that cannot be read: say so, naming the
+                # template, rather than falling through to another folder or calling it missing.
+                raise PermissionError(exc.errno, exc.strerror, str(candidate)) from None
             except (OSError, RuntimeError):
                 continue
             if not inside:
