@@ -449,8 +449,13 @@ def build_site(path: Path, options: SiteOptions) -> BuiltSite:
             page changed by hand (without ``force``); nothing is written.
         OutputError: the folder cannot be written; nothing is changed.
     """
+    from utvikling.errors import UsageError
     from utvikling.render.site import Page, render_pages, stylesheet, write_site
 
+    if options.language not in ("nb", "nn"):
+        raise UsageError(
+            "Skriv nb (bokmål) eller nn (nynorsk).", hint="For eksempel --language nn."
+        )
     search_path = [options.templates] if options.templates else []
     files: dict[str, bytes] = {}
     pages: list[Page] = []
