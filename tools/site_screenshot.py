@@ -2,7 +2,8 @@
 
 Builds the site of an example repository (as of a fixed day, so the picture does not change
 from day to day) into a temporary folder, opens its front page in headless Chromium (Debian's
-package, driven by Playwright) and saves a full-page screenshot at desktop and at phone width.
+package, driven by Playwright) and saves a screenshot of its first screen (``--full``: the whole page) at desktop and at phone
+width.
 
 Usage::
 
@@ -42,6 +43,7 @@ def main() -> None:
     parser.add_argument("--name", default="site-forside")
     parser.add_argument("--today", default="2026-11-23")
     parser.add_argument("--page", default="index.html")
+    parser.add_argument("--full", action="store_true", help="The whole page, not the first screen.")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -62,7 +64,7 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto((site / args.page).as_uri())
                 target = args.out / f"{args.name}{suffix}.png"
-                page.screenshot(path=str(target), full_page=True)
+                page.screenshot(path=str(target), full_page=args.full)
                 page.close()
                 print(target)
             browser.close()
