@@ -2,8 +2,8 @@
 
 Builds the site of an example repository (as of a fixed day, so the picture does not change
 from day to day) into a temporary folder, opens its front page in headless Chromium (Debian's
-package, driven by Playwright) and saves a screenshot of its first screen (``--full``: the whole page) at desktop and at phone
-width.
+package, driven by Playwright) and saves a screenshot of its first screen (``--full``: the
+whole page) at desktop and at phone width.
 
 Usage::
 
