@@ -169,6 +169,8 @@ def _plant_everywhere(root: Path) -> None:
                 {"goal": "M1", "summary": CANARY, "confidential": True}
             )
             data["new_goals"]["expectations"].append({"text": CANARY, "confidential": True})
+            if data.get("salary"):
+                data["salary"] = {**data["salary"], "conclusion": CANARY, "confidential": True}
         if kind in ("input", "self_evaluation", "evaluation"):
             # Internal documents: never read by the site, whatever their fields say.
             data = {**data, **{k: CANARY for k, v in data.items() if isinstance(v, str)}}
@@ -359,7 +361,8 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(runner, tmp_path):
     result = _build(runner, EXAMPLES / "fjordvik-kommune", out, "--logo", str(logo))
     assert result.exit_code == 1
     assert result.output == (
-        f"{logo.as_posix()}: Logoen {logo.as_posix()} kan ikke brukes: ikke PNG, JPEG eller SVG.\n"
+        f"{logo.as_posix()}: Logoen {logo.as_posix()} kan ikke brukes: filen er "
+        "ikke et PNG-, JPEG- eller SVG-bilde.\n"
         "    Bruk en PNG-, JPEG- eller SVG-fil på høyst 1 MB. Ingenting er endret.\n"
     )
     assert not out.exists()

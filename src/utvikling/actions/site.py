@@ -216,7 +216,7 @@ def _logo(path: Path, lang: str) -> tuple[str, bytes]:
     except OSError as exc:
         raise refuse(exc.strerror or type(exc).__name__) from None
     if len(data) > MAX_LOGO_BYTES:
-        raise refuse("større enn 1 MB" if lang != "nn" else "større enn 1 MB")
+        raise refuse(texts.word("site.logo_too_large", lang))
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png", data
     if data.startswith(b"\xff\xd8\xff"):
@@ -224,7 +224,7 @@ def _logo(path: Path, lang: str) -> tuple[str, bytes]:
     head = data[:1000].lstrip().lower()
     if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4000].lower():
         return "svg", data
-    raise refuse("ikke PNG, JPEG eller SVG" if lang != "nn" else "ikkje PNG, JPEG eller SVG")
+    raise refuse(texts.word("site.logo_not_image", lang))
 
 
 def _repository_pages(
