@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, tree_digest
+from conftest import EXAMPLES, assert_golden, tree_digest
 from project_api import RECORD_KINDS, app, emit, yamlsafe
 from test_conversations import CANARY, _plant
 
@@ -398,3 +398,63 @@ def test_the_manifest_lists_every_file_with_its_checksum(runner, tmp_path):
         for p in sorted(out.iterdir())
         if not p.name.startswith(".")
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "pages"),
+    [
+        ("fjordvik-kommune", ["index.html", "2025.html", "2026.html", "historikk.html"]),
+        ("havbrekke-fylkeskommune", ["index.html", "2026.html", "historikk.html"]),
+        ("region", ["index.html"]),
+    ],
+)
+def test_the_pages_match_their_golden_files(runner, tmp_path, name, pages):
+    out = tmp_path / "www"
+    assert _build(runner, EXAMPLES / name, out).exit_code == 0
+    for page in pages:
+        assert_golden(f"site-{name}-{page}", (out / page).read_text(encoding="utf-8"))
+
+
+def test_an_interrupted_write_leaves_the_previous_site_whole(
+    runner, example, tmp_path, monkeypatch
+):
+    from utvikling.render import transaction
+
+    root = example("fjordvik-kommune")
+    out = tmp_path / "www"
+    assert _build(runner, root, out).exit_code == 0
+    before = tree_digest(out)
+    plan = root / "plans" / "2026.yaml"
+    data = yamlsafe.parse(plan.read_bytes()).data
+    data["goals"][0]["title"] = "Et nytt mål"
+    plan.write_text(emit(RECORD_KINDS["plan"], data), encoding="utf-8")
+    renames: list[Path] = []
+    real = transaction._rename
+
+    def failing(source: Path, target: Path) -> None:
+        renames.append(target)
+        if len(renames) == 3:
+            raise OSError(5, "Input/output error")
+        real(source, target)
+
+    monkeypatch.setattr(transaction, "_rename", failing)
+    result = _build(runner, root, out)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Kunne ikke skrive i {out.as_posix()}: Input/output error.\n"
+        "    Sjekk mappen, eller velg en annen med --output. Ingen dokumenter er endret.\n"
+    )
+    assert len(renames) == 3
+    assert tree_digest(out) == before
+    monkeypatch.setattr(transaction, "_rename", real)
+    assert _build(runner, root, out).exit_code == 0
+    assert "Et nytt mål" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_output_that_is_a_file_is_named_and_left_alone(runner, tmp_path):
+    out = tmp_path / "nettsted"
+    out.write_text("en fil\n", encoding="utf-8")
+    result = _build(runner, EXAMPLES / "fjordvik-kommune", out)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{out.as_posix()} er en fil, ikke en mappe")
+    assert out.read_text(encoding="utf-8") == "en fil\n"
