@@ -458,3 +458,29 @@ def test_an_output_that_is_a_file_is_named_and_left_alone(runner, tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith(f"{out.as_posix()} er en fil, ikke en mappe")
     assert out.read_text(encoding="utf-8") == "en fil\n"
+
+
+def test_a_plan_not_yet_adopted_and_a_draft_agreement_are_not_published(runner, example, tmp_path):
+    root = example("fjordvik-kommune")
+    plan = root / "plans" / "2026.yaml"
+    data = yamlsafe.parse(plan.read_bytes()).data
+    del data["adopted"]
+    plan.write_text(emit(RECORD_KINDS["plan"], data), encoding="utf-8")
+    agreement = root / "agreements" / "2024-03-01.yaml"
+    data = yamlsafe.parse(agreement.read_bytes()).data
+    data["status"] = "draft"
+    agreement.write_text(emit(RECORD_KINDS["agreement"], data), encoding="utf-8")
+    out = tmp_path / "www"
+    result = _build(runner, root, out)
+    assert result.exit_code == 0, result.output
+    pages = {name: _text(page) for name, page in _pages(out).items()}
+    assert "Planen for året er ikke vedtatt ennå." in pages["index.html"]
+    assert "Ingen avtale er i kraft per 23. november 2026." in pages["index.html"]
+    assert "Planen for 2026 er ikke vedtatt ennå." in pages["2026.html"]
+    raw = _pages(out)
+    assert '<article class="goal">' not in raw["index.html"]
+    assert '<article class="goal">' not in raw["2026.html"]
+    assert '<article class="goal">' in raw["2025.html"], "the 2025 plan was adopted"
+    assert "Årslønn i avtalen" not in pages["index.html"]
+    assert "Planen for 2026" not in pages["historikk.html"]
+    assert "2024-03-01 Kommunedirektør" not in pages["historikk.html"]

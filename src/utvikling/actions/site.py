@@ -136,6 +136,17 @@ def _documents(root: Path, conversation: Conversation, lang: str) -> list[tuple[
     return found
 
 
+def _adopted(record: LoadedRecord | None, today: dt.date) -> bool:
+    """A plan is public once adopted (its decision dated on or before ``today``)."""
+    adopted = getattr(record.model, "adopted", None) if record is not None else None
+    return bool(adopted and adopted.date and adopted.date <= today)
+
+
+def _draft(record: LoadedRecord) -> bool:
+    """An agreement still being drafted is not public."""
+    return getattr(record.model, "status", None) == "draft"
+
+
 def _years(context: RepositoryContext) -> list[int]:
     years: set[int] = set()
     for record in context.plans:
@@ -291,8 +302,11 @@ def _repository_pages(
     }
 
     agreement_record = context.started_agreement(options.today)
+    if agreement_record is not None and _draft(agreement_record):
+        agreement_record = None
     agreement = _public(agreement_record)
-    plan = _public(context.plan_covering(options.today))
+    covering = context.plan_covering(options.today)
+    plan = _public(covering) if _adopted(covering, options.today) else None
     plan_start = plan.period.start if plan is not None and plan.period else None
     status = status_of(context)
     steps = [
@@ -317,6 +331,7 @@ def _repository_pages(
                 "agreement_in_force": in_force(agreement_record, options.today),
                 "agreement_end": agreement_end(agreement) if agreement else None,
                 "plan": plan,
+                "plan_draft": covering is not None and plan is None,
                 "plan_page": year_pages.get(plan_start.year) if plan_start else None,
                 "steps": steps,
                 "footnotes": status.footnotes(),
@@ -362,7 +377,9 @@ def _repository_pages(
                     **common,
                     "nav": nav(page),
                     "year": year,
-                    "plan": _public(plan_record),
+                    "plan": _public(plan_record) if _adopted(plan_record, options.today) else None,
+                    "plan_draft": plan_record is not None
+                    and not _adopted(plan_record, options.today),
                     "conversations": held,
                 },
                 lang,
@@ -371,7 +388,7 @@ def _repository_pages(
 
     agreements = []
     for record in sorted(
-        context.agreements,
+        (r for r in context.agreements if not _draft(r)),
         key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path),
     ):
         model = _public(record)
@@ -397,7 +414,7 @@ def _repository_pages(
             }
     plans = []
     for record in sorted(
-        context.plans,
+        (r for r in context.plans if _adopted(r, options.today)),
         key=lambda r: (
             getattr(getattr(r.model, "period", None), "start", None) or dt.date.min,
             r.path,
