@@ -181,6 +181,10 @@ def _plant_everywhere(root: Path) -> None:
 def test_no_confidential_value_reaches_any_page(runner, example, tmp_path, name):
     root = example(name)
     _plant_everywhere(root)
+    planted = [p.name for p in sorted(root.rglob("*.yaml")) if CANARY in p.read_text("utf-8")]
+    assert {"minutes.yaml", "input.yaml", "evaluation.yaml", "self-evaluation.yaml"} < set(
+        planted
+    ), planted
     # Internal documents in the documents folder are never copied, whatever they hold.
     (root / "dokumenter").mkdir()
     for conversation in sorted((root / "conversations").iterdir()):
