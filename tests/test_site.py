@@ -488,3 +488,18 @@ def test_a_plan_not_yet_adopted_and_a_draft_agreement_are_not_published(runner, 
     assert "Årslønn i avtalen" not in pages["index.html"]
     assert "Planen for 2026" not in pages["historikk.html"]
     assert "2024-03-01 Kommunedirektør" not in pages["historikk.html"]
+
+
+def test_a_logo_in_the_repository_is_used_but_not_a_link_to_elsewhere(runner, example, tmp_path):
+    root = example("havbrekke-fylkeskommune")
+    outside = tmp_path / "annet.png"
+    outside.write_bytes(PNG)
+    (root / "logo.png").symlink_to(outside)
+    out = tmp_path / "www"
+    assert _build(runner, root, out).exit_code == 0
+    assert not (out / "logo.png").exists()
+    (root / "logo.png").unlink()
+    (root / "logo.png").write_bytes(PNG)
+    assert _build(runner, root, out).exit_code == 0
+    assert (out / "logo.png").read_bytes() == PNG
+    assert '<img class="logo" src="logo.png" alt="">' in (out / "index.html").read_text("utf-8")

@@ -252,7 +252,10 @@ def _repository_pages(
     files: dict[str, bytes] = {}
     logo_path = options.logo if index is None else None
     if logo_path is None:
-        logo_path = next((root / n for n in LOGO_NAMES if (root / n).is_file()), None)
+        logo_path = next(
+            (root / n for n in LOGO_NAMES if (root / n).is_file() and not (root / n).is_symlink()),
+            None,
+        )
     logo = ""
     if logo_path is not None:
         extension, data = _logo(logo_path, lang)
@@ -510,7 +513,7 @@ def _region(path: Path, options: SiteOptions) -> tuple[list[Any], dict[str, byte
     from utvikling.render.site import STYLESHEET, Page
 
     lang = options.language
-    report = overview(path, options.today, language=lang, jobs=1, base=path)
+    report = overview(path, options.today, language=lang, base=path)
     taken: set[str] = set()
     fronts: dict[str, str] = {}
     pages: list[Page] = []
