@@ -48,6 +48,7 @@ COMMANDS = [
     "historikk",
     "status",
     "overview",
+    "site",
 ]
 HIDDEN = ["history"]
 """Other names of commands in the list (``history`` is ``historikk``)."""

@@ -20,6 +20,7 @@ from utvikling.cli.overview import overview
 from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
 from utvikling.cli.rules import rules
+from utvikling.cli.site import site
 from utvikling.cli.status import status
 from utvikling.cli.templates import app as templates_app
 
@@ -65,6 +66,7 @@ app.command("historikk", epilog=EXIT_CODES_HELP)(history)
 app.command("history", epilog=EXIT_CODES_HELP, hidden=True)(history)
 app.command(epilog=EXIT_CODES_HELP)(status)
 app.command(epilog=EXIT_CODES_HELP)(overview)
+app.command(epilog=EXIT_CODES_HELP)(site)
 app.add_typer(plan_app, name="plan")
 app.add_typer(minutes_app, name="minutes")
 app.add_typer(templates_app, name="templates")

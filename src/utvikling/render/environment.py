@@ -226,6 +226,46 @@ def make_environment(
     return environment
 
 
+class _HtmlCode(CodeGenerator):
+    """Compiles HTML page templates: autoescaping cannot be switched off inside a template."""
+
+    def visit_EvalContextModifier(self, node: nodes.EvalContextModifier, frame: Frame) -> None:
+        raise SecurityError("a page template may not change autoescaping")
+
+    def visit_ScopedEvalContextModifier(
+        self, node: nodes.ScopedEvalContextModifier, frame: Frame
+    ) -> None:
+        raise SecurityError("a page template may not change autoescaping")
+
+
+class _HtmlSandbox(_Sandbox):
+    code_generator_class = _HtmlCode
+
+
+def make_html_environment(search_path: Sequence[Path] = ()) -> jinja2.Environment:
+    """Return the sandboxed environment for HTML pages (the public site).
+
+    Every value a template prints is HTML-escaped (Jinja's autoescape, which a template cannot
+    switch off), and no filter can turn record text into markup: ``safe`` and ``urlize`` are
+    not there. A template's own text is the page's HTML.
+    """
+    environment = _HtmlSandbox(
+        loader=_Loader([*search_path, BUILTIN_TEMPLATES]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    for name in ("safe", "urlize"):
+        del environment.filters[name]
+    environment.filters.update(
+        upfirst=lambda v: str(v)[:1].upper() + str(v)[1:],
+        oneline=lambda v: " ".join(str(v).split()),
+    )
+    return environment
+
+
 def render_skeleton(name: str, context: dict[str, Any]) -> str:
     """Render a built-in record skeleton (``templates/records/…``) for a new file."""
     text = make_environment(markdown=False).get_template(f"records/{name}").render(**context)
