@@ -59,8 +59,8 @@ def test_a_broken_command_fails_the_page(tmp_path: Path) -> None:
 def test_output_that_differs_fails_and_matching_output_passes(tmp_path: Path) -> None:
     page = "```console\n$ echo Opprettet y.yaml\n{shown}```\n"
     assert _problems(tmp_path / "a", page.format(shown="Opprettet x.yaml\n")) == [
-        f"docs/_test-a.md:1: the output differs from what the page shows\n"
-        f"$ echo Opprettet y.yaml\n--- shown\nOpprettet x.yaml\n--- printed\nOpprettet y.yaml"
+        "docs/_test-a.md:1: the output differs from what the page shows\n"
+        "$ echo Opprettet y.yaml\n--- shown\nOpprettet x.yaml\n--- printed\nOpprettet y.yaml"
     ]
     assert _problems(tmp_path / "b", page.format(shown="Opprettet y.yaml\n")) == []
 
@@ -122,7 +122,7 @@ def test_instead_runs_the_smaller_command_and_skips_comparing(tmp_path: Path) ->
         (["a", "…", "d"], ["a", "b", "c", "d"], True),
         (["a", "…"], ["a"], True),
         (["a", "d"], ["a", "b", "d"], False),  # lines left out without saying so
-        (["Panelets vurdering er ikke ferdig (…"], ["Panelets vurdering er ikke ferdig (M1)"], True),
+        (["Vurderingen er ikke ferdig (…"], ["Vurderingen er ikke ferdig (M1)"], True),
         (["x…"], ["y"], False),
         ([], ["a"], False),
     ],

@@ -54,9 +54,10 @@ PAGES = [
     "bench/README.md",
 ]
 TIMEOUT = 300
-MONTHS = (
-    "januar februar mars april mai juni juli august september oktober november desember".split()
-)
+MONTHS = [
+    *("januar", "februar", "mars", "april", "mai", "juni", "juli", "august"),
+    *("september", "oktober", "november", "desember"),
+]
 DIRECTIVE = re.compile(r"<!--\s*docs:\s*(?P<body>.*?)\s*-->", re.S)
 
 
@@ -75,6 +76,8 @@ class Block:
 
 @dataclasses.dataclass
 class Page:
+    """A page: where its commands start, the day its outputs were made, its blocks."""
+
     path: Path
     start: str
     made: dt.date | None
@@ -159,8 +162,10 @@ def _console(content: str, first: int, common: dict[str, object]) -> Iterator[Bl
 
 
 def fresh_copy(where: Path) -> Path:
-    """The project as git would check it out (tracked and new files, not ignored ones), as a
-    git repository of its own with one commit, so that pages may use git on it."""
+    """The project as git would check it out, as a git repository of its own.
+
+    Tracked and new files, not ignored ones; one commit, so that pages may use git on it.
+    """
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -181,8 +186,11 @@ def fresh_copy(where: Path) -> Path:
 
 
 def environment(where: Path) -> dict[str, str]:
-    """A reader's terminal, made the same on every machine: this Python first on PATH (with the
-    installed ``utvikling``), a home of its own, a git identity, UTF-8, 100 columns, no colour."""
+    """A reader's terminal, made the same on every machine.
+
+    This Python first on PATH (with the installed ``utvikling``), a home of its own, a git
+    identity, UTF-8, 100 columns, no colour.
+    """
     home = where / "home"
     home.mkdir(exist_ok=True)
     (home / ".gitconfig").write_text(
@@ -207,6 +215,8 @@ def environment(where: Path) -> dict[str, str]:
 
 @dataclasses.dataclass
 class Outcome:
+    """What running a block did: its exit code and what it printed."""
+
     block: Block
     code: int
     output: str
@@ -220,7 +230,7 @@ def run(page: Page, copy: Path, env: dict[str, str]) -> Iterator[Outcome]:
     for block in page.blocks:
         script = block.instead if block.instead is not None else block.script
         wrapped = (
-            f"trap 'printf \"%s\\n%s\\n\" \"$PWD\" \"$OLDPWD\" > {_quote(state)}' EXIT\n"
+            f'trap \'printf "%s\\n%s\\n" "$PWD" "$OLDPWD" > {_quote(state)}\' EXIT\n'
             f"set -e -o pipefail\n{script}\n"
         )
         done = subprocess.run(
@@ -263,10 +273,7 @@ def matches(shown: list[str], actual: list[str]) -> bool:
         return any(matches(rest, actual[i:]) for i in range(len(actual) + 1))
     if not actual:
         return False
-    if head.endswith("…"):
-        ok = actual[0].startswith(head[:-1].rstrip())
-    else:
-        ok = actual[0] == head
+    ok = actual[0].startswith(head[:-1].rstrip()) if head.endswith("…") else actual[0] == head
     return ok and matches(rest, actual[1:])
 
 
@@ -299,6 +306,7 @@ def problems(page: Page, outcomes: list[Outcome], copy: Path) -> list[str]:
 
 
 def check_page(relative: str, where: Path) -> tuple[Page, list[Outcome], list[str]]:
+    """Run one page (a path from the project's top) in a fresh copy below ``where``."""
     page = parse(ROOT / relative)
     copy = fresh_copy(where)
     outcomes = list(run(page, copy, environment(where)))
@@ -316,14 +324,15 @@ def update(relative: str) -> bool:
             block = outcome.block
             if block.output_span is None or block.instead is not None or block.shown is None:
                 continue
-            if matches(normalise(block.shown, copy, page.made), normalise(outcome.output, copy, today)):
+            shown = normalise(block.shown, copy, page.made)
+            if matches(shown, normalise(outcome.output, copy, today)):
                 continue
             printed = outcome.output.replace(str(copy.parent), "/tmp")
             new = [line.rstrip() + "\n" for line in printed.rstrip("\n").splitlines()]
             begin, end = block.output_span
             lines[begin:end] = new
         text = "".join(lines)
-        text = re.sub(r"<!--\s*docs:\s*made=\d{4}-\d{2}-\d{2}\s*-->", f"<!-- docs: made={today} -->", text)
+        text = re.sub(r"(<!--\s*docs:[^>]*?\bmade=)\d{4}-\d{2}-\d{2}", rf"\g<1>{today}", text)
         changed = text != page.path.read_text(encoding="utf-8")
         if changed:
             page.path.write_text(text, encoding="utf-8")
@@ -331,6 +340,7 @@ def update(relative: str) -> bool:
 
 
 def main() -> int:
+    """Check the pages (or update them); exit code 1 when a page does not run as written."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="*", default=PAGES)
     parser.add_argument("--update", action="store_true", help="Write what commands print.")
