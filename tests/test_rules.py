@@ -1346,77 +1346,109 @@ RULES: dict[str, list[Example]] = {
             held(minutes=minutes(confidential__legal_basis=DROP)),
             (
                 MIN,
-                "confidential",
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "confidential.notes",
+                "«confidential.notes» er unntatt fra det offentlige referatet uten egen hjemmel.",
             ),
         ),
         fires(
-            held(
-                minutes=minutes(
-                    confidential=DROP,
-                    development_measures__1__confidential=False,
-                    interaction_principles__0__confidential=True,
-                )
-            ),
+            held(minutes=minutes(interaction_principles__0__confidential=True)),
             (
                 MIN,
-                None,
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "interaction_principles.0.confidential",
+                "«interaction_principles[0]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
             ),
         ),
         fires(
             held(
                 minutes=minutes(
-                    confidential=DROP,
-                    development_measures__1__confidential=False,
                     new_goals__expectations__0__confidential=True,
-                )
-            ),
-            (
-                MIN,
-                None,
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
-            ),
-        ),
-        fires(
-            held(
-                minutes=minutes(
-                    confidential=DROP,
-                    development_measures__1__confidential=False,
                     results_review__goals__0__confidential=True,
                 )
             ),
             (
                 MIN,
-                None,
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "results_review.goals.0.confidential",
+                "«results_review.goals[0]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+            (
+                MIN,
+                "new_goals.expectations.0.confidential",
+                "«new_goals.expectations[0]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+        ),
+        fires(  # a withheld salary conclusion is counted, not silently dropped
+            held(minutes=minutes(salary__confidential=True)),
+            (
+                MIN,
+                "salary.confidential",
+                "«salary» er unntatt fra det offentlige referatet uten egen hjemmel.",
+            ),
+        ),
+        fires(  # the notes' basis does not cover an item: each item has its own
+            held(minutes=minutes(development_measures__1__confidential=True)),
+            (
+                MIN,
+                "development_measures.1.confidential",
+                "«development_measures[1]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+        ),
+        silent(held()),
+        silent(held(minutes=minutes(confidential=DROP))),
+        silent(held(minutes=minutes(confidential={"notes": []}))),
+        silent(
+            held(
+                minutes=minutes(
+                    development_measures__1__confidential=True,
+                    development_measures__1__legal_basis="offentleglova § 13 jf. forvaltningsloven"
+                    " § 13 første ledd nr. 1",
+                )
+            )
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    salary__confidential=True,
+                    salary__legal_basis="offentleglova § 23 første ledd",
+                )
+            )
+        ),
+    ],
+    "C221": [
+        silent(held(minutes=None)),
+        silent(held()),
+        silent(held(minutes=minutes(salary=DROP))),
+        fires(
+            held(minutes=minutes(salary__confidential=True)),
+            (
+                MIN,
+                "salary.confidential",
+                "Lønnskonklusjonen er merket som unntatt offentlighet, men lønnen til"
+                " kommunedirektøren er offentlig.",
             ),
         ),
         fires(
             held(
                 minutes=minutes(
-                    confidential={"notes": ["Notat"]}, development_measures__1__confidential=False
+                    salary__confidential=True,
+                    salary__legal_basis="offentleglova § 13 jf. forvaltningsloven § 13",
                 )
             ),
             (
                 MIN,
-                "confidential",
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "salary.confidential",
+                "Lønnskonklusjonen er merket som unntatt offentlighet, men lønnen til"
+                " kommunedirektøren er offentlig.",
             ),
         ),
-        silent(held()),
-        silent(
-            held(minutes=minutes(confidential=DROP, development_measures__1__confidential=False))
-        ),
-        silent(
+        silent(  # while negotiating, offl. § 23 (1) may apply
             held(
                 minutes=minutes(
-                    confidential={"notes": []}, development_measures__1__confidential=False
+                    salary__confidential=True,
+                    salary__legal_basis="offentleglova § 23 første ledd: forhandlingene pågår",
                 )
             )
         ),

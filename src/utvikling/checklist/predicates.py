@@ -678,25 +678,63 @@ def minutes_salary(
         yield Hit(record, ("salary",))
 
 
+def _withheld(minutes: Minutes) -> Iterator[tuple[FieldPath, Any]]:
+    """Every item or group the public minutes leave out, with its path and the item itself."""
+    groups: list[tuple[FieldPath, list[Any]]] = [
+        (("interaction_principles",), minutes.interaction_principles or []),
+        (("development_measures",), minutes.development_measures or []),
+        (
+            ("new_goals", "expectations"),
+            (minutes.new_goals.expectations or []) if minutes.new_goals else [],
+        ),
+        (
+            ("results_review", "goals"),
+            (minutes.results_review.goals or []) if minutes.results_review else [],
+        ),
+    ]
+    for path, items in groups:
+        for index, item in enumerate(items):
+            if item.confidential:
+                yield (*path, index), item
+    if minutes.salary is not None and minutes.salary.confidential:
+        yield ("salary",), minutes.salary
+
+
 def withheld_needs_basis(
     context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
-    """Something is withheld from the public minutes without a legal basis."""
+    """Each piece withheld from the public minutes needs its own legal basis (spec §2.7).
+
+    An item or the salary conclusion marked ``confidential: true`` names its basis in its own
+    ``legal_basis``; the notes under ``confidential`` in ``confidential.legal_basis``.
+    """
     record, minutes = _minutes(conversation)
     if not record or not minutes:
         return
-    items = [
-        *(minutes.interaction_principles or []),
-        *(minutes.development_measures or []),
-        *(minutes.new_goals.expectations or [] if minutes.new_goals else []),
-        *(minutes.results_review.goals or [] if minutes.results_review else []),
-    ]
-    withheld = any(getattr(i, "confidential", False) for i in items) or bool(
-        minutes.confidential and minutes.confidential.notes
-    )
-    basis = minutes.confidential.legal_basis if minutes.confidential else None
-    if withheld and is_blank(basis):
-        yield Hit(record, ("confidential",) if minutes.confidential else None)
+    for path, item in _withheld(minutes):
+        if is_blank(item.legal_basis):
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)[1:]
+            yield Hit(record, (*path, "confidential"), {"where": where})
+    notes = minutes.confidential
+    if notes is not None and notes.notes and is_blank(notes.legal_basis):
+        yield Hit(record, ("confidential", "notes"), {"where": "confidential.notes"})
+
+
+NEGOTIATION_BASIS = re.compile(r"§\s*23\b")
+"""Offl. § 23 (1), the only basis the spec leaves for withholding pay while negotiating."""
+
+
+def salary_withheld(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """The salary conclusion is withheld, though the chief executive's pay is public."""
+    record, minutes = _minutes(conversation)
+    salary = minutes.salary if minutes else None
+    if record is None or salary is None or not salary.confidential:
+        return
+    if salary.legal_basis and NEGOTIATION_BASIS.search(salary.legal_basis):
+        return
+    yield Hit(record, ("salary", "confidential"))
 
 
 def minutes_exist(
