@@ -19,7 +19,7 @@ HAVBREKKE_GAPS = [
     "conversations/2026-06-10/meeting.yaml:16:1 C103 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C106 info",
     "conversations/2026-06-10/minutes.yaml:38:1 C203 warning",
-    "conversations/2026-06-10/minutes.yaml:121:5 C206 error",
+    "conversations/2026-06-10/minutes.yaml:118:5 C206 error",
     "plans/2026.yaml:18:1 P102 info",
     "plans/2026.yaml:48:5 P103 warning",
     "plans/2026.yaml:48:5 P104 warning",

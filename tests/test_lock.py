@@ -200,7 +200,7 @@ def test_lifecycle_dates_out_of_order_are_found_as_info(example, case: str) -> N
     assert (code, "info", message) in _errors(root)
 
 
-def test_acknowledgement_and_amendments_out_of_order_are_found_as_info(runner, example, monkeypatch):
+def test_acknowledgement_and_amendments_out_of_order_are_found_as_info(example):
     root = example("fjordvik-kommune")
     _edit(
         root,

@@ -1346,12 +1346,24 @@ RULES: dict[str, list[Example]] = {
             held(minutes=minutes(confidential__legal_basis=DROP)),
             (
                 MIN,
+                "development_measures.1.confidential",
+                "«development_measures[1]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+            (
+                MIN,
                 "confidential.notes",
                 "«confidential.notes» er unntatt fra det offentlige referatet uten egen hjemmel.",
             ),
         ),
         fires(
-            held(minutes=minutes(interaction_principles__0__confidential=True)),
+            held(
+                minutes=minutes(
+                    reported=DROP,
+                    development_measures__1__confidential=False,
+                    interaction_principles__0__confidential=True,
+                )
+            ),
             (
                 MIN,
                 "interaction_principles.0.confidential",
@@ -1362,6 +1374,8 @@ RULES: dict[str, list[Example]] = {
         fires(
             held(
                 minutes=minutes(
+                    reported=DROP,
+                    development_measures__1__confidential=False,
                     new_goals__expectations__0__confidential=True,
                     results_review__goals__0__confidential=True,
                 )
@@ -1380,7 +1394,13 @@ RULES: dict[str, list[Example]] = {
             ),
         ),
         fires(  # a withheld salary conclusion is counted, not silently dropped
-            held(minutes=minutes(salary__confidential=True)),
+            held(
+                minutes=minutes(
+                    reported=DROP,
+                    development_measures__1__confidential=False,
+                    salary__confidential=True,
+                )
+            ),
             (
                 MIN,
                 "salary.confidential",
@@ -1388,7 +1408,7 @@ RULES: dict[str, list[Example]] = {
             ),
         ),
         fires(  # the notes' basis does not cover an item: each item has its own
-            held(minutes=minutes(development_measures__1__confidential=True)),
+            held(minutes=minutes(reported=DROP, development_measures__1__confidential=True)),
             (
                 MIN,
                 "development_measures.1.confidential",
@@ -1396,12 +1416,25 @@ RULES: dict[str, list[Example]] = {
                 " hjemmel.",
             ),
         ),
-        silent(held()),
-        silent(held(minutes=minutes(confidential=DROP))),
-        silent(held(minutes=minutes(confidential={"notes": []}))),
+        silent(held()),  # locked before items had a basis: the notes' basis covers them
         silent(
             held(
                 minutes=minutes(
+                    reported=DROP, confidential=DROP, development_measures__1__confidential=False
+                )
+            )
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    confidential={"notes": []}, development_measures__1__confidential=False
+                )
+            )
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    reported=DROP,
                     development_measures__1__confidential=True,
                     development_measures__1__legal_basis="offentleglova § 13 jf. forvaltningsloven"
                     " § 13 første ledd nr. 1",

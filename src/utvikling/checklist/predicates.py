@@ -711,11 +711,15 @@ def withheld_needs_basis(
     record, minutes = _minutes(conversation)
     if not record or not minutes:
         return
+    notes = minutes.confidential
+    # Minutes locked before items had a basis of their own cannot gain one: the basis of the
+    # notes counts for their items too, and a correction is a dated amendment.
+    locked = bool(minutes.reported and minutes.reported.content_sha256)
+    shared = notes.legal_basis if notes is not None and locked else None
     for path, item in _withheld(minutes):
-        if is_blank(item.legal_basis):
+        if is_blank(item.legal_basis) and is_blank(shared):
             where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)[1:]
             yield Hit(record, (*path, "confidential"), {"where": where})
-    notes = minutes.confidential
     if notes is not None and notes.notes and is_blank(notes.legal_basis):
         yield Hit(record, ("confidential", "notes"), {"where": "confidential.notes"})
 
