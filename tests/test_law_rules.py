@@ -369,3 +369,68 @@ def test_a_checkable_plan_passes_the_goal_rules(build) -> None:
         "    KS sier ikke hvor mange mål planen skal ha. Få, konkrete mål som kan etterprøves ved"
         " periodens slutt, gir en bedre samtale.",
     ]
+
+
+EMPLOYMENT = """\
+status: adopted
+title: kommunedirektør
+start_date: 2025-09-01
+workplace: Rådhuset, Storgata 1
+"""
+LEADER = """\
+status: adopted
+start_date: 2025-09-01
+supplements: {file: 2025-09-01-arbeidsavtale}
+procedures:
+  expectations: {description: Ordføreren lager utkast i desember.}
+"""
+
+
+def test_a_leader_agreement_takes_its_statutory_items_from_the_agreement_it_supplements(
+    build,
+) -> None:
+    root = build(
+        {
+            "agreements/2025-09-01-arbeidsavtale.yaml": EMPLOYMENT,
+            "agreements/2025-09-01.yaml": LEADER,
+        }
+    )
+    # Statutory items: the workplace is in the employment agreement, the breaks are in neither;
+    # the leader agreement is not asked for them.
+    assert [f.split("\n")[0] for f in findings(root, "A103", "A605", "A607")] == [
+        "agreements/2025-09-01-arbeidsavtale.yaml:4:1: A605 feil: Avtalen mangler pauser."
+        " (arbeidsmiljøloven § 14-6 første ledd (lengde av pauser))",
+    ]
+    # KS procedures: in the leader agreement, and the employment agreement is not asked for them.
+    assert [f.split("\n")[0] for f in findings(root, "A501", "A502")] == [
+        "agreements/2025-09-01.yaml:4:1: A502 advarsel: Avtalen mangler prosedyre for oppfølging,"
+        " medregnet utviklingssamtalen. (KS: anbefalte prosedyrer i arbeidsavtalen)",
+    ]
+    assert findings(root, "A407") == []
+
+
+def test_a_supplemented_agreement_named_by_date_is_found(build) -> None:
+    leader = LEADER.replace(
+        "{file: 2025-09-01-arbeidsavtale}", "{date: 2025-08-15, title: Arbeidsavtale}"
+    )
+    root = build(
+        {
+            "agreements/2025-08-15.yaml": EMPLOYMENT.replace("2025-09-01", "2025-08-15"),
+            "agreements/2025-09-01.yaml": leader,
+        }
+    )
+    assert findings(root, "A407") == []
+    assert [f.split(":")[0] for f in findings(root, "A605")] == ["agreements/2025-08-15.yaml"]
+
+
+def test_a_supplemented_agreement_not_in_the_repository_is_a_finding(build) -> None:
+    root = build({"agreements/2025-09-01.yaml": LEADER})
+    assert findings(root, "A407") == [
+        "agreements/2025-09-01.yaml:3:1: A407 feil: Avtalen supplerer arbeidsavtalen"
+        " «2025-09-01-arbeidsavtale», men den finnes ikke i agreements/, så de lovpålagte punktene"
+        " er ikke kontrollert. (arbeidsmiljøloven § 14-5 første ledd; arbeidsmiljøloven § 14-6"
+        " første ledd)\n"
+        "    Legg arbeidsavtalen i agreements/ med startdatoen som filnavn, og skriv filnavnet"
+        " (uten .yaml) under supplements.file, eller datoen under supplements.date.",
+    ]
+    assert findings(root, "A103", "A605") == [], "not checked twice: A407 says why"

@@ -491,6 +491,39 @@ RULES: dict[str, list[Example]] = {
         ),
         silent({A: agreement(start_date=DROP, validity__end="2020-01-01")}),
     ],
+    "A407": [
+        silent({A: AGREEMENT}),
+        silent(
+            {
+                "agreements/2024-02-01.yaml": agreement(start_date="2024-02-01"),
+                A: agreement(supplements={"file": "2024-02-01"}),
+            }
+        ),
+        silent(
+            {
+                "agreements/2024-02-01.yaml": agreement(start_date="2024-02-01"),
+                A: agreement(supplements={"date": "2024-02-01", "title": "Arbeidsavtale"}),
+            }
+        ),
+        fires(
+            {A: agreement(supplements={"file": "2019-08-01"})},
+            (
+                A,
+                "supplements",
+                "Avtalen supplerer arbeidsavtalen «2019-08-01», men den finnes ikke i "
+                "agreements/, så de lovpålagte punktene er ikke kontrollert.",
+            ),
+        ),
+        fires(
+            {A: agreement(supplements={"title": "Arbeidsavtale"})},
+            (
+                A,
+                "supplements",
+                "Avtalen supplerer arbeidsavtalen «Arbeidsavtale», men den finnes ikke i "
+                "agreements/, så de lovpålagte punktene er ikke kontrollert.",
+            ),
+        ),
+    ],
     "A406": [
         fires(
             {A: agreement(validity__end="2026-11-22")},

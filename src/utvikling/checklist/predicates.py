@@ -39,6 +39,7 @@ from utvikling.records.loaded import (
     LoadedRecord,
     LockedVersion,
     RepositoryContext,
+    supplements_another,
 )
 from utvikling.yamlsafe import excerpt
 
@@ -296,6 +297,22 @@ def _fields(paths: list[FieldPath]) -> str:
 def _supplement_deadline(model: Agreement) -> dt.date | None:
     requested = model.supplement_requested_at
     return add_months(requested, SUPPLEMENT_MONTHS) if requested else None
+
+
+def supplemented_agreement_present(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """A leader agreement names the employment agreement it supplements, not in agreements/."""
+    assert isinstance(record.model, Agreement)
+    named = record.model.supplements
+    if named is None or not supplements_another(record.model):
+        return
+    if context.supplemented_agreement(record) is not None:
+        return
+    parts = [
+        p for p in (named.file, named.date.isoformat() if named.date else None, named.title) if p
+    ]
+    yield Hit(record, ("supplements",), {"named": ", ".join(parts) or "–"})
 
 
 def amendment_2024_supplement(

@@ -56,6 +56,12 @@ class LoadedRecord:
         return self.document.position(path, key=key)
 
 
+def supplements_another(model: BaseModel) -> bool:
+    """Tell whether an agreement names an agreement it supplements (a blank block names none)."""
+    named = model.supplements if isinstance(model, Agreement) else None
+    return named is not None and bool(named.file or named.date or named.title)
+
+
 def missing_top_level_anchor(model: BaseModel, data: Any, path: FieldPath) -> str | None:
     """For a path whose top-level field is absent, the existing key it belongs next to.
 
@@ -202,6 +208,30 @@ class RepositoryContext:
         ]
         candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
         return candidates[-1] if candidates else None
+
+    def supplemented_agreement(self, record: LoadedRecord) -> LoadedRecord | None:
+        """The employment agreement that the leader agreement ``record`` supplements.
+
+        Found by its file name (``supplements.file``), else by its start date
+        (``supplements.date``); None when it names none or none is in ``agreements/``.
+        """
+        model = record.model
+        named = model.supplements if isinstance(model, Agreement) else None
+        if not supplements_another(model):
+            return None
+        assert named is not None
+        others = [r for r in self.agreements if r is not record and isinstance(r.model, Agreement)]
+        if named.file:
+            wanted = PurePosixPath(named.file).stem
+            return next((r for r in others if r.stem == wanted), None)
+        if named.date:
+            return next((r for r in others if r.model.start_date == named.date), None)  # type: ignore[attr-defined]
+        return None
+
+    def supplemented_agreements(self) -> frozenset[str]:
+        """The paths of the agreements some leader agreement in the repository supplements."""
+        found = (self.supplemented_agreement(r) for r in self.agreements)
+        return frozenset(r.path for r in found if r is not None)
 
     def started_agreement(self, day: dt.date) -> LoadedRecord | None:
         """The latest agreement not superseded that has started by ``day`` (its end aside).
