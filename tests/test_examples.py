@@ -60,7 +60,7 @@ def test_havbrekke_messages_are_nynorsk() -> None:
         "plans/2026.yaml:48:5: P103 åtvaring: Målet «M2» er ikkje forankra i eit vedtak eller ein"
         " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes"
         " arbeidsgiverrolle overfor kommunedirektøren)\n"
-        "    Vis til budsjett, økonomiplan, kommuneplan, arbeidsgjevarstrategi eller eit anna"
+        "    Vis til budsjett, økonomiplan, fylkesplan, arbeidsgjevarstrategi eller eit anna"
         " vedtak, med saksnummer og dato."
     ]
 

@@ -201,7 +201,7 @@ RULES: dict[str, list[Example]] = {
     "M101": [
         fires(
             {S: settings(municipality__name=DROP)},
-            (S, "municipality.name", "utvikling.yaml mangler kommunens navn."),
+            (S, "municipality.name", "utvikling.yaml mangler navnet på kommunen."),
         ),
         silent({S: SETTINGS}),
     ],
@@ -1674,22 +1674,22 @@ RULES: dict[str, list[Example]] = {
             (
                 "conversations/2026-11-01/meeting.yaml",
                 None,
-                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+                "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4.",
             ),
-            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+            (NEXT, None, "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4."),
         ),
         fires(
             {PLAN_FILE: PLAN, "conversations/neste/meeting.yaml": changed(PLANNED, {"date": DROP})},
             (
                 "conversations/neste/meeting.yaml",
                 None,
-                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+                "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4.",
             ),
             others=("R006",),
         ),
         fires(
             {**upcoming(self_evaluation=None), P: plan(goals=DROP)},
-            (NEXT, None, "Kommunedirektørens egenevaluering mangler for —."),
+            (NEXT, None, "Egenevalueringen til kommunedirektøren mangler for —."),
         ),
         silent(
             {**upcoming(self_evaluation=None), P: plan(goals=DROP)}
@@ -1699,14 +1699,14 @@ RULES: dict[str, list[Example]] = {
         silent(upcoming(self_evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
         fires(
             upcoming(self_evaluation=None),
-            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+            (NEXT, None, "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4."),
         ),
         fires(
             upcoming(self_evaluation=changed(SELF_EVALUATION, {"goals.3": DROP})),
             (
                 f"{UPCOMING}/self-evaluation.yaml",
                 "goals",
-                "Kommunedirektørens egenevaluering mangler for M4.",
+                "Egenevalueringen til kommunedirektøren mangler for M4.",
             ),
         ),
         fires(
@@ -1714,7 +1714,7 @@ RULES: dict[str, list[Example]] = {
             (
                 f"{UPCOMING}/self-evaluation.yaml",
                 "goals",
-                "Kommunedirektørens egenevaluering mangler for M1.",
+                "Egenevalueringen til kommunedirektøren mangler for M1.",
             ),
         ),
         silent(upcoming()),
