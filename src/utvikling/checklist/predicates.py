@@ -729,9 +729,9 @@ def withheld_needs_basis(
     if not record or not minutes:
         return
     notes = minutes.confidential
-    # Minutes locked before items had a basis of their own cannot gain one: the basis of the
-    # notes counts for their items too, and a correction is a dated amendment.
-    locked = bool(minutes.reported and minutes.reported.content_sha256)
+    # Minutes reported before items had a basis of their own cannot gain one (they are locked):
+    # the basis of the notes counts for their items too, and a correction is a dated amendment.
+    locked = bool(minutes.reported and minutes.reported.date)
     shared = notes.legal_basis if notes is not None and locked else None
     for path, item in _withheld(minutes):
         if is_blank(item.legal_basis) and is_blank(shared):
