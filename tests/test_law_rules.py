@@ -434,3 +434,30 @@ def test_a_supplemented_agreement_not_in_the_repository_is_a_finding(build) -> N
         " (uten .yaml) under supplements.file, eller datoen under supplements.date.",
     ]
     assert findings(root, "A103", "A605") == [], "not checked twice: A407 says why"
+
+
+def test_an_expired_agreement_no_longer_sets_the_conversation_schedule(example) -> None:
+    root = example("fjordvik-kommune")
+    path = root / "agreements" / "2024-03-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("validity:\n", "validity:\n  end: 2025-06-30\n", 1), "utf-8")
+    late = dt.date(2027, 12, 1)
+    codes = [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101", "C001", today=late)]
+    # Not «avtalen setter tidspunktet» for an agreement that ended in 2025: the KS minimum.
+    assert codes == ["C001"]
+    path.write_text(text, "utf-8")
+    codes = [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101", "C001", today=late)]
+    assert codes == ["U101", "C001"], "in force, the agreement's months set the schedule"
+
+
+def test_the_leader_agreement_stands_for_the_pair_in_the_cycle(build) -> None:
+    leader = LEADER + "  followup: {months: [9], frequency_per_year: 1}\n"
+    root = build(
+        {
+            "agreements/2025-09-01-arbeidsavtale.yaml": EMPLOYMENT.replace(
+                "2025-09-01", "2025-10-01"
+            ),
+            "agreements/2025-09-01.yaml": leader,
+        }
+    )
+    assert [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101")] == ["U101"]

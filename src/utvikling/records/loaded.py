@@ -200,11 +200,18 @@ class RepositoryContext:
         return texts.terms(self.kind, self.language, self.chief_title)
 
     def current_agreement(self) -> LoadedRecord | None:
-        """The agreement in force: the latest one that is not superseded."""
+        """The agreement in force: the latest one that is not superseded.
+
+        An employment agreement that a leader agreement supplements is not a candidate: the
+        leader agreement holds the procedures and stands for the pair.
+        """
+        supplemented = self.supplemented_agreements()
         candidates = [
             r
             for r in self.agreements
-            if isinstance(r.model, Agreement) and not r.model.superseded_by
+            if isinstance(r.model, Agreement)
+            and not r.model.superseded_by
+            and r.path not in supplemented
         ]
         candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
         return candidates[-1] if candidates else None
@@ -243,11 +250,14 @@ class RepositoryContext:
         def start(record: LoadedRecord) -> dt.date | None:
             return record.model.start_date if isinstance(record.model, Agreement) else None
 
+        supplemented = self.supplemented_agreements()
         candidates = sorted(
             (
                 r
                 for r in self.agreements
-                if isinstance(r.model, Agreement) and not r.model.superseded_by
+                if isinstance(r.model, Agreement)
+                and not r.model.superseded_by
+                and r.path not in supplemented
             ),
             key=lambda r: (start(r) or dt.date.min, r.path),
         )
