@@ -78,7 +78,8 @@ def markdown_reference() -> str:
             f"- Kontroll: {_what(rule)}",
             *(
                 [
-                    "- Lovpålagt minsteinnhold: ja (sjekkes i arbeidsavtalen en lederavtale supplerer)"
+                    "- Lovpålagt minsteinnhold: ja (sjekkes i arbeidsavtalen"
+                    " en lederavtale supplerer)"
                 ]
                 if rule.statutory
                 else []
