@@ -23,7 +23,7 @@ from utvikling.models import Settings
 from utvikling.records.repository import load_repository
 
 KOMMUNE_ONLY = re.compile(
-    r"\b(kommun(?!elov)\w*|formannskap\w*|ordfør\w*|varaordfør\w*|rådhus\w*)",
+    r"\b(kommun(?!elov|ik|is)\w*|formannskap\w*|ordfør\w*|varaordfør\w*|rådhus\w*)",
     re.IGNORECASE,
 )
 """Terms of a kommune that a fylkeskommune never reads (domain spec §6.2); the names of the
@@ -135,3 +135,21 @@ def test_the_nynorsk_words_the_glossary_corrects() -> None:
     every = " ".join(text for _, text in _texts("nn", words))
     assert "mynde-område" not in every
     assert "ansvars- og myndeområde" in every
+
+
+COUNTY_EXAMPLES = ["havbrekke-fylkeskommune", "region/vestmark-fylkeskommune"]
+IN_A_COUNTY_TOO = re.compile(r"kommunal sektor|kommunane|kommunene")
+"""What a county's records may say: the KS tariff area, and the municipalities in the county."""
+
+
+@pytest.mark.parametrize("name", COUNTY_EXAMPLES)
+def test_the_example_counties_are_written_as_counties(name: str) -> None:
+    root = Path(__file__).resolve().parent.parent / "examples" / name
+    found = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in KOMMUNE_ONLY.finditer(IN_A_COUNTY_TOO.sub("", line)):
+                found.append(f"{path.relative_to(root)}:{number}: «{match.group(0)}»")
+    assert found == []
