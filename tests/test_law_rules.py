@@ -461,3 +461,17 @@ def test_the_leader_agreement_stands_for_the_pair_in_the_cycle(build) -> None:
         }
     )
     assert [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101")] == ["U101"]
+
+
+def test_each_agreement_of_a_supplemented_pair_is_checked_for_its_end(build) -> None:
+    employment = EMPLOYMENT + "fixed_term: {agreed: true, end_date: 2026-06-30}\n"
+    root = build(
+        {
+            "agreements/2025-09-01-arbeidsavtale.yaml": employment,
+            "agreements/2025-09-01.yaml": LEADER + "validity: {end: 2026-10-31}\n",
+        }
+    )
+    assert [f.split(": A406")[0] for f in findings(root, "A406")] == [
+        "agreements/2025-09-01-arbeidsavtale.yaml:5:28",
+        "agreements/2025-09-01.yaml:6:12",
+    ]

@@ -94,11 +94,14 @@ def _subjects(rule: Rule, context: RepositoryContext) -> Iterator[Any]:
             model = record.model
             if not isinstance(model, Agreement) or model.superseded_by:
                 continue
-            if rule.statutory and supplements_another(model):
-                continue
-            if not rule.statutory and record.path in supplemented:
-                continue
-            yield record
+            if rule.every_agreement:
+                ours = True
+            elif rule.statutory:
+                ours = not supplements_another(model)
+            else:
+                ours = record.path not in supplemented
+            if ours:
+                yield record
     elif rule.applies_to == "plan":
         for record in context.plans:
             period = record.model.period if isinstance(record.model, Plan) else None
