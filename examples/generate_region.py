@@ -281,7 +281,7 @@ REGION = [
     Municipality(
         "vestmark-fylkeskommune",
         "Vestmark fylkeskommune",
-        "4900",
+        "57",
         "fylkeskommune",
         "nn",
         "fylkeskommunedirektør",
