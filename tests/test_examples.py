@@ -58,8 +58,8 @@ def test_havbrekke_messages_are_nynorsk() -> None:
     result = check_repository(root, CheckOptions(today=TODAY, select=("P103",)), base=root)
     assert [f.format("nn") for f in result.findings] == [
         "plans/2026.yaml:48:5: P103 åtvaring: Målet «M2» er ikkje forankra i eit vedtak eller ein"
-        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes"
-        " arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen («Det er viktig»); KS:"
+        " Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren («Det er viktig»))\n"
         "    Vis til budsjett, økonomiplan, fylkesplan, arbeidsgjevarstrategi eller eit anna"
         " vedtak, med saksnummer og dato."
     ]

@@ -154,8 +154,14 @@ def _participation(build, *roles: str, settings: str | None = None, lang: str = 
 
 
 KS_MINIMUM = (
-    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes arbeidsgiverrolle"
-    " overfor kommunedirektøren)"
+    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen («KS anbefaler»: ordfører,"
+    " varaordfører og opposisjonsleder); KS: Folkevalgtes arbeidsgiverrolle overfor"
+    " kommunedirektøren («Det anbefales»: ordfører, varaordfører i tillegg til en annen ledende"
+    " folkevalgt))"
+)
+KS_MAYOR = (
+    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen («KS anbefaler»); KS: Folkevalgtes"
+    " arbeidsgiverrolle overfor kommunedirektøren («Det anbefales»))"
 )
 
 
@@ -186,7 +192,7 @@ def test_participant_findings_use_the_county_words_in_nynorsk(build) -> None:
     )
     assert _participation(build, "member", "member", settings=county, lang="nn")[:2] == [
         "conversations/2026-09-15/meeting.yaml:4:1: C101 åtvaring: Fylkesordføraren er ikkje ført"
-        f" opp som deltakar. {KS_MINIMUM}",
+        f" opp som deltakar. {KS_MAYOR}",
         "conversations/2026-09-15/meeting.yaml:4:1: C103 åtvaring: Deltakarane manglar"
         " fylkesvaraordføraren og ein leiande folkevald til; KS tilrår som minimum fylkesordførar,"
         f" fylkesvaraordførar og ein leiande folkevald til. {KS_MINIMUM}",
@@ -328,27 +334,37 @@ goals:
 """
 
 
+CHECKABLE = (
+    "«bør»: kritiske suksessfaktorer og måleindikatorer); KS: Folkevalgtes arbeidsgiverrolle"
+    " overfor kommunedirektøren («bør»: kritiske suksessfaktorer og gode resultatmål)"
+)
+ANCHORED = (
+    "«Det er viktig»); KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren («Det er"
+    " viktig»)"
+)
+
+
 def test_a_plan_that_cannot_be_checked_is_found(build) -> None:
     root = build({"plans/2026.yaml": UNCHECKABLE_PLAN})
     assert findings(root, "P108", "P109", "P110", "P111") == [
         "plans/2026.yaml:7:9: P108 advarsel: Forankringen «Arbeidsgiverstrategien» for målet «M1»"
         " har verken saksnummer eller dato. (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + ANCHORED + ")\n"
         "    En forankring kan etterprøves når den viser til vedtaket i kommunestyret: skriv"
         " case_number og date, for eksempel «25/102» og «2025-12-09».",
         "plans/2026.yaml:10:9: P109 advarsel: Indikatoren «Sykefravær» for målet «M1» har"
         " målverdi, men ingen utgangsverdi. (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + CHECKABLE + ")\n"
         "    Et mål kan etterprøves når indikatoren har en utgangsverdi ved periodens start og en"
         " målverdi i samme enhet, for eksempel «8,1» og «6,5» prosent.",
         "plans/2026.yaml:10:43: P111 advarsel: Målverdien «6 dager» for indikatoren «Sykefravær»"
         " er ikke i indikatorens enhet («prosent»). (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + CHECKABLE + ")\n"
         "    Utgangsverdi og målverdi skal kunne sammenlignes: skriv målverdien i samme enhet som"
         " indikatoren, eller rett «unit».",
         "plans/2026.yaml:11:55: P110 advarsel: Målverdien «bedre» for indikatoren «Nærvær» i målet"
         " «M1» er verken et tall eller en dato. (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + CHECKABLE + ")\n"
         "    Ord som «bedre» eller «økt» kan ikke etterprøves. Skriv målverdien som et tall i"
         " indikatorens enhet, for eksempel «6,5» (prosent) eller «200» (dager), eller som en"
         " frist, for eksempel «innen 2026-10-01».",
