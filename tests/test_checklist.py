@@ -138,12 +138,14 @@ def test_conditional_item_silent_and_agreed_without_details(build) -> None:
     )
     assert [f.format().split(": ", 1)[1] for f in result.findings] == [
         "A401 feil: Avtalen: åremål er avtalt, men «fixed_term.end_date» mangler. "
-        "(KS: sjekkliste for arbeidsavtalen, gruppe D; arbeidsmiljøloven § 14-10; "
+        "(KS: sjekkliste for arbeidsavtalen, gruppe D (KS-A: «vil derfor måtte inneholde»; KS-B:"
+        " «bør inneholde»); arbeidsmiljøloven § 14-10; "
         "arbeidsmiljøloven § 14-6 første ledd bokstav e)\n"
         "    Fyll ut «fixed_term.end_date». Skriv «agreed: false» for fast stilling, eller "
         "«agreed: true» med sluttdato.",
         "A403 feil: Avtalen sier ikke om etterlønn er avtalt. "
-        "(KS: sjekkliste for arbeidsavtalen, gruppe D)\n"
+        "(KS: sjekkliste for arbeidsavtalen, gruppe D (KS-A: «vil derfor måtte inneholde»; KS-B:"
+        " «bør inneholde»))\n"
         "    Fyll ut «severance.agreed». Skriv «agreed: false» når det ikke er avtalt, eller "
         "«agreed: true» med antall måneder.",
     ]

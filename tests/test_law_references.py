@@ -58,7 +58,8 @@ def test_unlettered_statutory_items_name_their_content() -> None:
 def test_collective_agreements_cite_the_law_not_the_pay_clause() -> None:
     """HTA kap. 3 pkt. 3.4.1 says who sets the pay, not which agreements apply."""
     assert refs("A203") == [
-        "KS: sjekkliste for arbeidsavtalen, gruppe B",
+        "KS: sjekkliste for arbeidsavtalen, gruppe B (KS-A: «vil derfor måtte inneholde»; KS-B:"
+        " «bør inneholde»)",
         "arbeidsmiljøloven § 14-6 første ledd (opplysninger om tariffavtaler)",
     ]
     assert (
