@@ -232,7 +232,9 @@ class RepositoryContext:
             wanted = PurePosixPath(named.file).stem
             return next((r for r in others if r.stem == wanted), None)
         if named.date:
-            return next((r for r in others if r.model.start_date == named.date), None)  # type: ignore[attr-defined]
+            return next(
+                (r for r in others if getattr(r.model, "start_date", None) == named.date), None
+            )
         return None
 
     def supplemented_agreements(self) -> frozenset[str]:
