@@ -45,9 +45,6 @@ ALLOWED = {
     "rule M103.hint",
     "msg prompt.kind",
     "msg problem.string_pattern_mismatch.hint",
-    # The comment at the top of an agreement made by new-agreement: written from the form,
-    # which has no repository to take the words from (the CLI part of issue #12).
-    "msg agreement_file.intro",
 }
 
 CHOICE = "«kommune» eller «fylkeskommune»"
@@ -157,3 +154,14 @@ def test_the_examples_use_their_own_kind_and_title(name: str) -> None:
             for match in EXAMPLES[name].finditer(IN_A_COUNTY_TOO.sub("", line)):
                 found.append(f"{path.relative_to(root)}:{number}: «{match.group(0)}»")
     assert found == []
+
+
+def test_a_new_agreement_names_the_title_it_is_for() -> None:
+    from utvikling.actions.agreement import agreement_text
+
+    first = agreement_text({"title": "fylkeskommunedirektør"}, "nn").splitlines()[0]
+    assert first == (
+        "# Arbeidsavtale med leiaravtale for fylkeskommunedirektøren, laga med"
+        " «utvikling new-agreement»."
+    )
+    assert "for rådmannen," in agreement_text({"title": "rådmann"}, "nb").splitlines()[0]
