@@ -29,6 +29,8 @@ MARKER = "Generert av examples/generate_region.py"
 HEADER = {
     "nb": f"# {MARKER}; ikke rediger for hånd. Kommunen er oppdiktet.\n",
     "nn": f"# {MARKER}; ikkje rediger for hand. Kommunen er oppdikta.\n",
+    "nb-fylkeskommune": f"# {MARKER}; ikke rediger for hånd. Fylkeskommunen er oppdiktet.\n",
+    "nn-fylkeskommune": f"# {MARKER}; ikkje rediger for hand. Fylkeskommunen er oppdikta.\n",
 }
 
 
@@ -279,7 +281,7 @@ REGION = [
     Municipality(
         "vestmark-fylkeskommune",
         "Vestmark fylkeskommune",
-        "4900",
+        "57",
         "fylkeskommune",
         "nn",
         "fylkeskommunedirektør",
@@ -578,7 +580,7 @@ signatures:
 """,
 }
 
-BASELINES = {"2,0": "0,8", "30": "45", "7,5": "9,1"}
+BASELINES = {"2,0": "0,8", "30": "45", "7,5": "9,1", "85": "81"}
 """The indicators' values when the goal was set, by target: a target is checkable against them."""
 MANDATE_TITLE = {
     "nb": "Oppretting av arbeidsgiverutvalg",
@@ -787,6 +789,32 @@ def agreement(m: Municipality) -> str:
     )
 
 
+COUNTY_USERS = {
+    "nb": (
+        "users",
+        "Flere elever fullfører videregående opplæring",
+        "Regional planstrategi",
+        "Andel elever som fullfører (prosent)",
+        "85",
+    ),
+    "nn": (
+        "users",
+        "Fleire elevar fullfører vidaregåande opplæring",
+        "Regional planstrategi",
+        "Del elevar som fullfører (prosent)",
+        "85",
+    ),
+}
+"""A fylkeskommune runs upper secondary schools, not nursing homes: its own service goal."""
+
+
+def _goals(m: Municipality) -> list[tuple[str, str, str, str, str]]:
+    goals = list(GOALS[m.lang])
+    if m.kind == "fylkeskommune":
+        goals = [COUNTY_USERS[m.lang] if g[0] == "users" else g for g in goals]
+    return goals
+
+
 def plan(m: Municipality, year: int, adopted: str | None) -> str:
     """The result and development plan for one year."""
     lines = [
@@ -804,7 +832,7 @@ def plan(m: Municipality, year: int, adopted: str | None) -> str:
             "",
         ]
     lines.append("goals:")
-    for number, (theme, title, anchor, indicator, target) in enumerate(GOALS[m.lang], 1):
+    for number, (theme, title, anchor, indicator, target) in enumerate(_goals(m), 1):
         lines += [
             f"  - id: M{number}",
             f"    title: {title}",
@@ -879,7 +907,7 @@ def prepared(m: Municipality, talk: Talk) -> dict[str, str]:
     text = TEXT[m.lang]
     day = dt.date.fromisoformat(talk.date)
     before = (day - dt.timedelta(days=10)).isoformat()
-    goals = [f"M{n}" for n in range(1, len(GOALS[m.lang]) + 1)]
+    goals = [f"M{n}" for n in range(1, len(_goals(m)) + 1)]
     return {
         "input.yaml": "\n".join(
             [
@@ -916,7 +944,7 @@ def minutes(m: Municipality, talk: Talk) -> str:
     """minutes.yaml of one conversation."""
     text = TEXT[m.lang]
     words = WORDS[m.lang][m.kind]
-    goals = GOALS[m.lang]
+    goals = _goals(m)
     lines = [
         f"public_title: {text['public_title'].format(title=m.title + 'en', date=talk.date)}",
         f"date: {talk.date}",
@@ -974,7 +1002,7 @@ def minutes(m: Municipality, talk: Talk) -> str:
 
 def files(m: Municipality) -> dict[str, str]:
     """Every file of one municipality's repository: relative path → text."""
-    header = HEADER[m.lang]
+    header = HEADER[f"{m.lang}-fylkeskommune" if m.kind == "fylkeskommune" else m.lang]
     found = {"utvikling.yaml": settings(m)}
     if m.agreement:
         found[f"agreements/{m.agreement}.yaml"] = agreement(m)

@@ -41,9 +41,9 @@ def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example,
         "Fellesliste, Bygdelista, Kystpartiet, Grønt Fjordvik. (KS: Folkevalgtes arbeidsgiverrolle "
         "overfor kommunedirektøren («Det bør på forhånd være drøftinger»); KS: Utviklingssamtale "
         "mellom folkevalgte og rådmannen («kan være hensiktsmessig»))",
-        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 info: Kommunedirektørens "
-        "egenevaluering mangler for M1, M2, M3, M4. (KS: Utviklingssamtale mellom folkevalgte og "
-        "rådmannen («kan være hensiktsmessig»); KS: Folkevalgtes arbeidsgiverrolle overfor "
+        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 info: Egenevalueringen til "
+        "kommunedirektøren mangler for M1, M2, M3, M4. (KS: Utviklingssamtale mellom folkevalgte "
+        "og rådmannen («kan være hensiktsmessig»); KS: Folkevalgtes arbeidsgiverrolle overfor "
         "kommunedirektøren («kan være nyttig»))",
     ]
     meeting = parse((root / "conversations/2026-12-10/meeting.yaml").read_bytes()).data

@@ -18,8 +18,8 @@ HAVBREKKE_GAPS = [
     "conversations/2026-06-10/meeting.yaml:16:1 C102 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C103 warning",
     "conversations/2026-06-10/meeting.yaml:16:1 C106 info",
-    "conversations/2026-06-10/minutes.yaml:1:1 C206 error",
     "conversations/2026-06-10/minutes.yaml:38:1 C203 warning",
+    "conversations/2026-06-10/minutes.yaml:118:5 C206 error",
     "plans/2026.yaml:18:1 P102 info",
     "plans/2026.yaml:48:5 P103 warning",
     "plans/2026.yaml:48:5 P104 warning",
@@ -58,9 +58,9 @@ def test_havbrekke_messages_are_nynorsk() -> None:
     result = check_repository(root, CheckOptions(today=TODAY, select=("P103",)), base=root)
     assert [f.format("nn") for f in result.findings] == [
         "plans/2026.yaml:48:5: P103 åtvaring: Målet «M2» er ikkje forankra i eit vedtak eller ein"
-        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes"
-        " arbeidsgiverrolle overfor kommunedirektøren)\n"
-        "    Vis til budsjett, økonomiplan, kommuneplan, arbeidsgjevarstrategi eller eit anna"
+        " plan. (KS: Utviklingssamtale mellom folkevalgte og rådmannen («Det er viktig»); KS:"
+        " Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren («Det er viktig»))\n"
+        "    Vis til budsjett, økonomiplan, fylkesplan, arbeidsgjevarstrategi eller eit anna"
         " vedtak, med saksnummer og dato."
     ]
 

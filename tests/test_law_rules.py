@@ -154,8 +154,14 @@ def _participation(build, *roles: str, settings: str | None = None, lang: str = 
 
 
 KS_MINIMUM = (
-    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen; KS: Folkevalgtes arbeidsgiverrolle"
-    " overfor kommunedirektøren)"
+    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen («KS anbefaler»: ordfører,"
+    " varaordfører og opposisjonsleder); KS: Folkevalgtes arbeidsgiverrolle overfor"
+    " kommunedirektøren («Det anbefales»: ordfører, varaordfører i tillegg til en annen ledende"
+    " folkevalgt))"
+)
+KS_MAYOR = (
+    "(KS: Utviklingssamtale mellom folkevalgte og rådmannen («KS anbefaler»); KS: Folkevalgtes"
+    " arbeidsgiverrolle overfor kommunedirektøren («Det anbefales»))"
 )
 
 
@@ -186,7 +192,7 @@ def test_participant_findings_use_the_county_words_in_nynorsk(build) -> None:
     )
     assert _participation(build, "member", "member", settings=county, lang="nn")[:2] == [
         "conversations/2026-09-15/meeting.yaml:4:1: C101 åtvaring: Fylkesordføraren er ikkje ført"
-        f" opp som deltakar. {KS_MINIMUM}",
+        f" opp som deltakar. {KS_MAYOR}",
         "conversations/2026-09-15/meeting.yaml:4:1: C103 åtvaring: Deltakarane manglar"
         " fylkesvaraordføraren og ein leiande folkevald til; KS tilrår som minimum fylkesordførar,"
         f" fylkesvaraordførar og ein leiande folkevald til. {KS_MINIMUM}",
@@ -328,27 +334,37 @@ goals:
 """
 
 
+CHECKABLE = (
+    "«bør»: kritiske suksessfaktorer og måleindikatorer); KS: Folkevalgtes arbeidsgiverrolle"
+    " overfor kommunedirektøren («bør»: kritiske suksessfaktorer og gode resultatmål)"
+)
+ANCHORED = (
+    "«Det er viktig»); KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren («Det er"
+    " viktig»)"
+)
+
+
 def test_a_plan_that_cannot_be_checked_is_found(build) -> None:
     root = build({"plans/2026.yaml": UNCHECKABLE_PLAN})
     assert findings(root, "P108", "P109", "P110", "P111") == [
         "plans/2026.yaml:7:9: P108 advarsel: Forankringen «Arbeidsgiverstrategien» for målet «M1»"
         " har verken saksnummer eller dato. (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + ANCHORED + ")\n"
         "    En forankring kan etterprøves når den viser til vedtaket i kommunestyret: skriv"
         " case_number og date, for eksempel «25/102» og «2025-12-09».",
         "plans/2026.yaml:10:9: P109 advarsel: Indikatoren «Sykefravær» for målet «M1» har"
         " målverdi, men ingen utgangsverdi. (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + CHECKABLE + ")\n"
         "    Et mål kan etterprøves når indikatoren har en utgangsverdi ved periodens start og en"
         " målverdi i samme enhet, for eksempel «8,1» og «6,5» prosent.",
         "plans/2026.yaml:10:43: P111 advarsel: Målverdien «6 dager» for indikatoren «Sykefravær»"
         " er ikke i indikatorens enhet («prosent»). (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + CHECKABLE + ")\n"
         "    Utgangsverdi og målverdi skal kunne sammenlignes: skriv målverdien i samme enhet som"
         " indikatoren, eller rett «unit».",
         "plans/2026.yaml:11:55: P110 advarsel: Målverdien «bedre» for indikatoren «Nærvær» i målet"
         " «M1» er verken et tall eller en dato. (KS: Utviklingssamtale mellom folkevalgte og"
-        " rådmannen; KS: Folkevalgtes arbeidsgiverrolle overfor kommunedirektøren)\n"
+        " rådmannen (" + CHECKABLE + ")\n"
         "    Ord som «bedre» eller «økt» kan ikke etterprøves. Skriv målverdien som et tall i"
         " indikatorens enhet, for eksempel «6,5» (prosent) eller «200» (dager), eller som en"
         " frist, for eksempel «innen 2026-10-01».",
@@ -368,4 +384,110 @@ def test_a_checkable_plan_passes_the_goal_rules(build) -> None:
         " (eksempel fra praksis: lederavtale for rådmann, Hægebostad kommune, § 6)\n"
         "    KS sier ikke hvor mange mål planen skal ha. Få, konkrete mål som kan etterprøves ved"
         " periodens slutt, gir en bedre samtale.",
+    ]
+
+
+EMPLOYMENT = """\
+status: adopted
+title: kommunedirektør
+start_date: 2025-09-01
+workplace: Rådhuset, Storgata 1
+"""
+LEADER = """\
+status: adopted
+start_date: 2025-09-01
+supplements: {file: 2025-09-01-arbeidsavtale}
+procedures:
+  expectations: {description: Ordføreren lager utkast i desember.}
+"""
+
+
+def test_a_leader_agreement_takes_its_statutory_items_from_the_agreement_it_supplements(
+    build,
+) -> None:
+    root = build(
+        {
+            "agreements/2025-09-01-arbeidsavtale.yaml": EMPLOYMENT,
+            "agreements/2025-09-01.yaml": LEADER,
+        }
+    )
+    # Statutory items: the workplace is in the employment agreement, the breaks are in neither;
+    # the leader agreement is not asked for them.
+    assert [f.split("\n")[0] for f in findings(root, "A103", "A605", "A607")] == [
+        "agreements/2025-09-01-arbeidsavtale.yaml:4:1: A605 feil: Avtalen mangler pauser."
+        " (arbeidsmiljøloven § 14-6 første ledd (lengde av pauser))",
+    ]
+    # KS procedures: in the leader agreement, and the employment agreement is not asked for them.
+    assert [f.split("\n")[0] for f in findings(root, "A501", "A502")] == [
+        "agreements/2025-09-01.yaml:4:1: A502 advarsel: Avtalen mangler prosedyre for oppfølging,"
+        " medregnet utviklingssamtalen. (KS: anbefalte prosedyrer i arbeidsavtalen)",
+    ]
+    assert findings(root, "A407") == []
+
+
+def test_a_supplemented_agreement_named_by_date_is_found(build) -> None:
+    leader = LEADER.replace(
+        "{file: 2025-09-01-arbeidsavtale}", "{date: 2025-08-15, title: Arbeidsavtale}"
+    )
+    root = build(
+        {
+            "agreements/2025-08-15.yaml": EMPLOYMENT.replace("2025-09-01", "2025-08-15"),
+            "agreements/2025-09-01.yaml": leader,
+        }
+    )
+    assert findings(root, "A407") == []
+    assert [f.split(":")[0] for f in findings(root, "A605")] == ["agreements/2025-08-15.yaml"]
+
+
+def test_a_supplemented_agreement_not_in_the_repository_is_a_finding(build) -> None:
+    root = build({"agreements/2025-09-01.yaml": LEADER})
+    assert findings(root, "A407") == [
+        "agreements/2025-09-01.yaml:3:1: A407 feil: Avtalen supplerer arbeidsavtalen"
+        " «2025-09-01-arbeidsavtale», men den finnes ikke i agreements/, så de lovpålagte punktene"
+        " er ikke kontrollert. (arbeidsmiljøloven § 14-5 første ledd; arbeidsmiljøloven § 14-6"
+        " første ledd)\n"
+        "    Legg arbeidsavtalen i agreements/ med startdatoen som filnavn, og skriv filnavnet"
+        " (uten .yaml) under supplements.file, eller datoen under supplements.date.",
+    ]
+    assert findings(root, "A103", "A605") == [], "not checked twice: A407 says why"
+
+
+def test_an_expired_agreement_no_longer_sets_the_conversation_schedule(example) -> None:
+    root = example("fjordvik-kommune")
+    path = root / "agreements" / "2024-03-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("validity:\n", "validity:\n  end: 2025-06-30\n", 1), "utf-8")
+    late = dt.date(2027, 12, 1)
+    codes = [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101", "C001", today=late)]
+    # Not «avtalen setter tidspunktet» for an agreement that ended in 2025: the KS minimum.
+    assert codes == ["C001"]
+    path.write_text(text, "utf-8")
+    codes = [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101", "C001", today=late)]
+    assert codes == ["U101", "C001"], "in force, the agreement's months set the schedule"
+
+
+def test_the_leader_agreement_stands_for_the_pair_in_the_cycle(build) -> None:
+    leader = LEADER + "  followup: {months: [9], frequency_per_year: 1}\n"
+    root = build(
+        {
+            "agreements/2025-09-01-arbeidsavtale.yaml": EMPLOYMENT.replace(
+                "2025-09-01", "2025-10-01"
+            ),
+            "agreements/2025-09-01.yaml": leader,
+        }
+    )
+    assert [f.split(": ")[1].split(" ")[0] for f in findings(root, "U101")] == ["U101"]
+
+
+def test_each_agreement_of_a_supplemented_pair_is_checked_for_its_end(build) -> None:
+    employment = EMPLOYMENT + "fixed_term: {agreed: true, end_date: 2026-06-30}\n"
+    root = build(
+        {
+            "agreements/2025-09-01-arbeidsavtale.yaml": employment,
+            "agreements/2025-09-01.yaml": LEADER + "validity: {end: 2026-10-31}\n",
+        }
+    )
+    assert [f.split(": A406")[0] for f in findings(root, "A406")] == [
+        "agreements/2025-09-01-arbeidsavtale.yaml:5:28",
+        "agreements/2025-09-01.yaml:6:12",
     ]

@@ -62,6 +62,17 @@ def test_no_confidential_field_reaches_the_public_minutes(runner, example, monke
     data["results_review"]["goals"].append({"goal": "M9", "summary": CANARY, "confidential": True})
     data["salary"] = {**data["salary"], "conclusion": CANARY, "confidential": True}
     data["reported"].pop("content_sha256", None)
+    # Unlocked minutes name a basis for each withheld item (C206); the basis itself is public.
+    basis = "offentleglova § 13 jf. forvaltningsloven § 13 første ledd nr. 1"
+    for item in [
+        *data["interaction_principles"],
+        *data["development_measures"],
+        *data["new_goals"]["expectations"],
+        *data["results_review"]["goals"],
+        data["salary"],
+    ]:
+        if item.get("confidential"):
+            item["legal_basis"] = basis
     path.write_text(emit(Minutes, data), encoding="utf-8")
     result = _run(runner, root, monkeypatch, "render-minutes", "2026-09-15", "--today", TODAY)
     assert result.exit_code == 0, result.output

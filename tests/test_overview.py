@@ -50,7 +50,7 @@ def test_one_row_per_municipality(report) -> None:
         ("Nordheim kommune", "4902", "kommune", "nn"),
         ("Solvik kommune", "4901", "kommune", "nb"),
         ("Storlia kommune", "4906", "kommune", "nb"),
-        ("Vestmark fylkeskommune", "4900", "fylkeskommune", "nn"),
+        ("Vestmark fylkeskommune", "57", "fylkeskommune", "nn"),
     ]
     by = {r.number: r for r in report.rows}
     assert (by["4903"].agreement, by["4903"].agreement_end, by["4903"].agreement_state) == (
@@ -59,7 +59,7 @@ def test_one_row_per_municipality(report) -> None:
         "expired",
     )
     assert by["4902"].agreement_state == "missing"
-    assert (by["4900"].agreement_state, by["4900"].agreement_end) == (
+    assert (by["57"].agreement_state, by["57"].agreement_end) == (
         "in_force",
         dt.date(2027, 6, 30),
     )
@@ -176,7 +176,7 @@ def test_overview_xlsx_opens_in_openpyxl(runner, tmp_path: Path) -> None:
     assert sheet.column_dimensions["A"].width >= 20
     assert sheet.max_row == 8
     vestmark = [c.value for c in sheet[8]]
-    assert vestmark[:3] == ["Vestmark fylkeskommune", "4900", "fylkeskommune"]
+    assert vestmark[:3] == ["Vestmark fylkeskommune", "57", "fylkeskommune"]
     end = vestmark[header.index("Avtalen sluttar")]
     assert end.date() == dt.date(2027, 6, 30)  # a real date, not text
     figures = book["Nasjonale tal"]

@@ -201,7 +201,7 @@ RULES: dict[str, list[Example]] = {
     "M101": [
         fires(
             {S: settings(municipality__name=DROP)},
-            (S, "municipality.name", "utvikling.yaml mangler kommunens navn."),
+            (S, "municipality.name", "utvikling.yaml mangler navnet på kommunen."),
         ),
         silent({S: SETTINGS}),
     ],
@@ -490,6 +490,39 @@ RULES: dict[str, list[Example]] = {
             }
         ),
         silent({A: agreement(start_date=DROP, validity__end="2020-01-01")}),
+    ],
+    "A407": [
+        silent({A: AGREEMENT}),
+        silent(
+            {
+                "agreements/2024-02-01.yaml": agreement(start_date="2024-02-01"),
+                A: agreement(supplements={"file": "2024-02-01"}),
+            }
+        ),
+        silent(
+            {
+                "agreements/2024-02-01.yaml": agreement(start_date="2024-02-01"),
+                A: agreement(supplements={"date": "2024-02-01", "title": "Arbeidsavtale"}),
+            }
+        ),
+        fires(
+            {A: agreement(supplements={"file": "2019-08-01"})},
+            (
+                A,
+                "supplements",
+                "Avtalen supplerer arbeidsavtalen «2019-08-01», men den finnes ikke i "
+                "agreements/, så de lovpålagte punktene er ikke kontrollert.",
+            ),
+        ),
+        fires(
+            {A: agreement(supplements={"title": "Arbeidsavtale"})},
+            (
+                A,
+                "supplements",
+                "Avtalen supplerer arbeidsavtalen «Arbeidsavtale», men den finnes ikke i "
+                "agreements/, så de lovpålagte punktene er ikke kontrollert.",
+            ),
+        ),
     ],
     "A406": [
         fires(
@@ -1346,77 +1379,142 @@ RULES: dict[str, list[Example]] = {
             held(minutes=minutes(confidential__legal_basis=DROP)),
             (
                 MIN,
-                "confidential",
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "development_measures.1.confidential",
+                "«development_measures[1]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+            (
+                MIN,
+                "confidential.notes",
+                "«confidential.notes» er unntatt fra det offentlige referatet uten egen hjemmel.",
             ),
         ),
         fires(
             held(
                 minutes=minutes(
-                    confidential=DROP,
+                    reported=DROP,
                     development_measures__1__confidential=False,
                     interaction_principles__0__confidential=True,
                 )
             ),
             (
                 MIN,
-                None,
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "interaction_principles.0.confidential",
+                "«interaction_principles[0]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
             ),
         ),
         fires(
             held(
                 minutes=minutes(
-                    confidential=DROP,
+                    reported=DROP,
                     development_measures__1__confidential=False,
                     new_goals__expectations__0__confidential=True,
-                )
-            ),
-            (
-                MIN,
-                None,
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
-            ),
-        ),
-        fires(
-            held(
-                minutes=minutes(
-                    confidential=DROP,
-                    development_measures__1__confidential=False,
                     results_review__goals__0__confidential=True,
                 )
             ),
             (
                 MIN,
-                None,
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "results_review.goals.0.confidential",
+                "«results_review.goals[0]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+            (
+                MIN,
+                "new_goals.expectations.0.confidential",
+                "«new_goals.expectations[0]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
             ),
         ),
-        fires(
+        fires(  # a withheld salary conclusion is counted, not silently dropped
             held(
                 minutes=minutes(
-                    confidential={"notes": ["Notat"]}, development_measures__1__confidential=False
+                    reported=DROP,
+                    development_measures__1__confidential=False,
+                    salary__confidential=True,
                 )
             ),
             (
                 MIN,
-                "confidential",
-                "Referatet har innhold som er unntatt offentlighet, men ingen hjemmel for "
-                "unntaket.",
+                "salary.confidential",
+                "«salary» er unntatt fra det offentlige referatet uten egen hjemmel.",
             ),
         ),
-        silent(held()),
+        fires(  # the notes' basis does not cover an item: each item has its own
+            held(minutes=minutes(reported=DROP, development_measures__1__confidential=True)),
+            (
+                MIN,
+                "development_measures.1.confidential",
+                "«development_measures[1]» er unntatt fra det offentlige referatet uten egen"
+                " hjemmel.",
+            ),
+        ),
+        silent(held()),  # locked before items had a basis: the notes' basis covers them
         silent(
-            held(minutes=minutes(confidential=DROP, development_measures__1__confidential=False))
+            held(
+                minutes=minutes(
+                    reported=DROP, confidential=DROP, development_measures__1__confidential=False
+                )
+            )
         ),
         silent(
             held(
                 minutes=minutes(
                     confidential={"notes": []}, development_measures__1__confidential=False
+                )
+            )
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    reported=DROP,
+                    development_measures__1__confidential=True,
+                    development_measures__1__legal_basis="offentleglova § 13 jf. forvaltningsloven"
+                    " § 13 første ledd nr. 1",
+                )
+            )
+        ),
+        silent(
+            held(
+                minutes=minutes(
+                    salary__confidential=True,
+                    salary__legal_basis="offentleglova § 23 første ledd",
+                )
+            )
+        ),
+    ],
+    "C221": [
+        silent(held(minutes=None)),
+        silent(held()),
+        silent(held(minutes=minutes(salary=DROP))),
+        fires(
+            held(minutes=minutes(salary__confidential=True)),
+            (
+                MIN,
+                "salary.confidential",
+                "Lønnskonklusjonen er merket som unntatt offentlighet, men lønnen til"
+                " kommunedirektøren er offentlig.",
+            ),
+        ),
+        fires(
+            held(
+                minutes=minutes(
+                    salary__confidential=True,
+                    salary__legal_basis="offentleglova § 13 jf. forvaltningsloven § 13",
+                )
+            ),
+            (
+                MIN,
+                "salary.confidential",
+                "Lønnskonklusjonen er merket som unntatt offentlighet, men lønnen til"
+                " kommunedirektøren er offentlig.",
+            ),
+        ),
+        silent(  # while negotiating, offl. § 23 (1) may apply
+            held(
+                minutes=minutes(
+                    salary__confidential=True,
+                    salary__legal_basis="offentleglova § 23 første ledd: forhandlingene pågår",
                 )
             )
         ),
@@ -1576,22 +1674,22 @@ RULES: dict[str, list[Example]] = {
             (
                 "conversations/2026-11-01/meeting.yaml",
                 None,
-                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+                "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4.",
             ),
-            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+            (NEXT, None, "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4."),
         ),
         fires(
             {PLAN_FILE: PLAN, "conversations/neste/meeting.yaml": changed(PLANNED, {"date": DROP})},
             (
                 "conversations/neste/meeting.yaml",
                 None,
-                "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4.",
+                "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4.",
             ),
             others=("R006",),
         ),
         fires(
             {**upcoming(self_evaluation=None), P: plan(goals=DROP)},
-            (NEXT, None, "Kommunedirektørens egenevaluering mangler for —."),
+            (NEXT, None, "Egenevalueringen til kommunedirektøren mangler for —."),
         ),
         silent(
             {**upcoming(self_evaluation=None), P: plan(goals=DROP)}
@@ -1601,14 +1699,14 @@ RULES: dict[str, list[Example]] = {
         silent(upcoming(self_evaluation=None, meeting=changed(PLANNED, {"status": "held"}))),
         fires(
             upcoming(self_evaluation=None),
-            (NEXT, None, "Kommunedirektørens egenevaluering mangler for M1, M2, M3, M4."),
+            (NEXT, None, "Egenevalueringen til kommunedirektøren mangler for M1, M2, M3, M4."),
         ),
         fires(
             upcoming(self_evaluation=changed(SELF_EVALUATION, {"goals.3": DROP})),
             (
                 f"{UPCOMING}/self-evaluation.yaml",
                 "goals",
-                "Kommunedirektørens egenevaluering mangler for M4.",
+                "Egenevalueringen til kommunedirektøren mangler for M4.",
             ),
         ),
         fires(
@@ -1616,7 +1714,7 @@ RULES: dict[str, list[Example]] = {
             (
                 f"{UPCOMING}/self-evaluation.yaml",
                 "goals",
-                "Kommunedirektørens egenevaluering mangler for M1.",
+                "Egenevalueringen til kommunedirektøren mangler for M1.",
             ),
         ),
         silent(upcoming()),
@@ -1726,11 +1824,11 @@ ELSEWHERE = {
     "C212": "test_git.py::test_a_recomputed_checksum_is_found_through_history",
     "C213": "test_git.py::test_a_removed_report_is_found_through_history_and_not_reported_again",
     "C214": "test_git.py::test_an_amendment_removed_in_a_commit_is_found",
-    "C216": "test_lock.py::test_lifecycle_dates_out_of_order_are_errors",
-    "C217": "test_lock.py::test_acknowledgement_and_amendments_out_of_order_are_errors",
-    "C218": "test_lock.py::test_lifecycle_dates_out_of_order_are_errors",
-    "C219": "test_lock.py::test_acknowledgement_and_amendments_out_of_order_are_errors",
-    "C220": "test_lock.py::test_acknowledgement_and_amendments_out_of_order_are_errors",
+    "C216": "test_lock.py::test_lifecycle_dates_out_of_order_are_found_as_info",
+    "C217": "test_lock.py::test_acknowledgement_and_amendments_out_of_order_are_found_as_info",
+    "C218": "test_lock.py::test_lifecycle_dates_out_of_order_are_found_as_info",
+    "C219": "test_lock.py::test_acknowledgement_and_amendments_out_of_order_are_found_as_info",
+    "C220": "test_lock.py::test_acknowledgement_and_amendments_out_of_order_are_found_as_info",
     "U101": "test_status.py::test_the_u_rules_say_what_is_late",
     "U102": "test_status.py::test_the_u_rules_say_what_is_late",
     "U103": "test_status.py::test_the_u_rules_say_what_is_late",

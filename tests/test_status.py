@@ -364,8 +364,8 @@ def test_the_calendar_reads_back_with_stable_uids_and_reminders(runner, tmp_path
     assert len(events) == 14
     assert [str(e["UID"]) for e in events] == [str(e["UID"]) for e in again]
     assert len({str(e["UID"]) for e in events}) == len(events)
-    assert str(events[0]["UID"]).endswith(".4900@utvikling")
-    late = next(e for e in events if str(e["UID"]) == "minutes_reported-2026-10-20.4900@utvikling")
+    assert str(events[0]["UID"]).endswith(".57@utvikling")
+    late = next(e for e in events if str(e["UID"]) == "minutes_reported-2026-10-20.57@utvikling")
     assert late.decoded("DTSTART") == dt.date(2026, 12, 19)
     assert str(late["SUMMARY"]) == (
         "Vestmark fylkeskommune: Referatet frå 20. oktober 2026 lagt fram for fylkestinget"
@@ -374,7 +374,7 @@ def test_the_calendar_reads_back_with_stable_uids_and_reminders(runner, tmp_path
     [alarm] = late.walk("VALARM")
     assert alarm.decoded("TRIGGER") == dt.timedelta(days=-14)
     assert str(alarm["ACTION"]) == "DISPLAY"
-    done = next(e for e in events if str(e["UID"]) == "plan-2026.4900@utvikling")
+    done = next(e for e in events if str(e["UID"]) == "plan-2026.57@utvikling")
     assert done.walk("VALARM") == []
     assert str(done["SUMMARY"]).endswith("(ferdig)")
     pending = [e for e in events if not str(e["SUMMARY"]).endswith(("(ferdig)", "(ikkje gjort)"))]

@@ -45,6 +45,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
@@ -119,7 +120,7 @@ def parse(path: Path) -> Page:
             continue
         assert token.map is not None
         line = token.map[0] + 1
-        common = {
+        common: dict[str, Any] = {
             "line": line,
             "exit": int(options.get("exit", "0")),
             "instead": options.get("instead"),
@@ -138,11 +139,11 @@ def parse(path: Path) -> Page:
         ):
             shown = following.content
             span = (following.map[0] + 1, following.map[1] - 1)
-        blocks.append(Block(token.content, shown, output_span=span, kind="sh", **common))  # type: ignore[arg-type]
+        blocks.append(Block(token.content, shown, output_span=span, kind="sh", **common))
     return Page(path, start, made, blocks)
 
 
-def _console(content: str, first: int, common: dict[str, object]) -> Iterator[Block]:
+def _console(content: str, first: int, common: dict[str, Any]) -> Iterator[Block]:
     """Split a console block into its ``$ command`` lines, each with the lines it prints."""
     lines = content.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if line.startswith("$ ")]
@@ -154,7 +155,7 @@ def _console(content: str, first: int, common: dict[str, object]) -> Iterator[Bl
             shown,
             output_span=(first + i + 1, first + end),
             kind="console",
-            **common,  # type: ignore[arg-type]
+            **common,
         )
         if n + 1 < len(starts):
             block.exit = 0  # an expected exit code is the last command's
@@ -189,7 +190,7 @@ def environment(where: Path) -> dict[str, str]:
     """A reader's terminal, made the same on every machine.
 
     This Python first on PATH (with the installed ``utvikling``), a home of its own, a git
-    identity, UTF-8, 100 columns, no colour.
+    identity, UTF-8, 120 columns, no colour.
     """
     home = where / "home"
     home.mkdir(exist_ok=True)
@@ -205,7 +206,7 @@ def environment(where: Path) -> dict[str, str]:
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
-        "COLUMNS": "100",
+        "COLUMNS": "120",
         "TERM": "dumb",
         "NO_COLOR": "1",
         "GIT_CONFIG_NOSYSTEM": "1",

@@ -182,6 +182,10 @@ def agreement_text(values: dict[str, Any], lang: str) -> str:
     """
     per_field, headers = comments(lang)
     intro = texts.localized(texts.data_file("messages.yaml")["agreement_file"]["intro"], lang)
+    title = str(values.get("title") or "").strip()
+    intro = texts.fill(
+        intro, {"ce": texts.definite(title) if title else texts.terms(None, lang)["ce"]}
+    )
     body = emit(Agreement, values, comments=per_field, order=field_order(), headers=headers)
     text = "".join(f"# {line}\n".replace("# \n", "#\n") for line in intro.splitlines()) + body
     back = yamlsafe.parse(text.encode("utf-8")).data

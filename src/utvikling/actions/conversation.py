@@ -118,6 +118,7 @@ def prepare(root: Path, reference: str, context: RepositoryContext) -> Prepared:
         "groups": _groups(settings),
         "collected_by": mayor,
         "goals": _goals(plan),
+        "terms": context.terms(),
     }
     result = Prepared(folder)
     folder.mkdir(parents=True, exist_ok=True)

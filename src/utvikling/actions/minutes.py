@@ -273,7 +273,7 @@ def report(
         if not (minutes.approved and minutes.approved.date):
             raise _fail("L002", lang, path, folder=folder)
         if not (minutes.acknowledged and minutes.acknowledged.date):
-            raise _fail("L007", lang, path, folder=folder)
+            raise _fail("L007", lang, path, folder=folder, **context.terms())
         recording.refuse_uncommitted(_locked_files(context, folder, root), code="G002")
         council = context.terms()["council"]
         reported: dict[str, Any] = {

@@ -11,7 +11,7 @@ from utvikling.checklist.common import Hit, Predicate, get, is_blank, is_current
 from utvikling.checklist.ruledata import Rule, rules
 from utvikling.findings import Finding
 from utvikling.models import Agreement, Plan
-from utvikling.records.loaded import LoadedRecord, RepositoryContext
+from utvikling.records.loaded import LoadedRecord, RepositoryContext, supplements_another
 
 
 def _generic_hits(rule: Rule, record: LoadedRecord) -> Iterator[Hit]:
@@ -86,8 +86,21 @@ def _subjects(rule: Rule, context: RepositoryContext) -> Iterator[Any]:
         if context.settings is not None:
             yield context.settings
     elif rule.applies_to == "agreement":
+        # A leader agreement and the employment agreement it supplements are one agreement:
+        # the statutory items are checked in the employment agreement, the rest in the leader
+        # agreement (A407 reports a supplemented agreement that is not in the repository).
+        supplemented = context.supplemented_agreements()
         for record in context.agreements:
-            if isinstance(record.model, Agreement) and not record.model.superseded_by:
+            model = record.model
+            if not isinstance(model, Agreement) or model.superseded_by:
+                continue
+            if rule.every_agreement:
+                ours = True
+            elif rule.statutory:
+                ours = not supplements_another(model)
+            else:
+                ours = record.path not in supplemented
+            if ours:
                 yield record
     elif rule.applies_to == "plan":
         for record in context.plans:

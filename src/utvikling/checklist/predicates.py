@@ -39,6 +39,7 @@ from utvikling.records.loaded import (
     LoadedRecord,
     LockedVersion,
     RepositoryContext,
+    supplements_another,
 )
 from utvikling.yamlsafe import excerpt
 
@@ -296,6 +297,22 @@ def _fields(paths: list[FieldPath]) -> str:
 def _supplement_deadline(model: Agreement) -> dt.date | None:
     requested = model.supplement_requested_at
     return add_months(requested, SUPPLEMENT_MONTHS) if requested else None
+
+
+def supplemented_agreement_present(
+    context: RepositoryContext, record: LoadedRecord, rule: Rule
+) -> Iterator[Hit]:
+    """A leader agreement names the employment agreement it supplements, not in agreements/."""
+    assert isinstance(record.model, Agreement)
+    named = record.model.supplements
+    if named is None or not supplements_another(record.model):
+        return
+    if context.supplemented_agreement(record) is not None:
+        return
+    parts = [
+        p for p in (named.file, named.date.isoformat() if named.date else None, named.title) if p
+    ]
+    yield Hit(record, ("supplements",), {"named": ", ".join(parts) or "–"})
 
 
 def amendment_2024_supplement(
@@ -678,25 +695,67 @@ def minutes_salary(
         yield Hit(record, ("salary",))
 
 
+def _withheld(minutes: Minutes) -> Iterator[tuple[FieldPath, Any]]:
+    """Every item or group the public minutes leave out, with its path and the item itself."""
+    groups: list[tuple[FieldPath, list[Any]]] = [
+        (("interaction_principles",), minutes.interaction_principles or []),
+        (("development_measures",), minutes.development_measures or []),
+        (
+            ("new_goals", "expectations"),
+            (minutes.new_goals.expectations or []) if minutes.new_goals else [],
+        ),
+        (
+            ("results_review", "goals"),
+            (minutes.results_review.goals or []) if minutes.results_review else [],
+        ),
+    ]
+    for path, items in groups:
+        for index, item in enumerate(items):
+            if item.confidential:
+                yield (*path, index), item
+    if minutes.salary is not None and minutes.salary.confidential:
+        yield ("salary",), minutes.salary
+
+
 def withheld_needs_basis(
     context: RepositoryContext, conversation: Conversation, rule: Rule
 ) -> Iterator[Hit]:
-    """Something is withheld from the public minutes without a legal basis."""
+    """Each piece withheld from the public minutes needs its own legal basis (spec §2.7).
+
+    An item or the salary conclusion marked ``confidential: true`` names its basis in its own
+    ``legal_basis``; the notes under ``confidential`` in ``confidential.legal_basis``.
+    """
     record, minutes = _minutes(conversation)
     if not record or not minutes:
         return
-    items = [
-        *(minutes.interaction_principles or []),
-        *(minutes.development_measures or []),
-        *(minutes.new_goals.expectations or [] if minutes.new_goals else []),
-        *(minutes.results_review.goals or [] if minutes.results_review else []),
-    ]
-    withheld = any(getattr(i, "confidential", False) for i in items) or bool(
-        minutes.confidential and minutes.confidential.notes
-    )
-    basis = minutes.confidential.legal_basis if minutes.confidential else None
-    if withheld and is_blank(basis):
-        yield Hit(record, ("confidential",) if minutes.confidential else None)
+    notes = minutes.confidential
+    # Minutes reported before items had a basis of their own cannot gain one (they are locked):
+    # the basis of the notes counts for their items too, and a correction is a dated amendment.
+    locked = bool(minutes.reported and minutes.reported.date)
+    shared = notes.legal_basis if notes is not None and locked else None
+    for path, item in _withheld(minutes):
+        if is_blank(item.legal_basis) and is_blank(shared):
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)[1:]
+            yield Hit(record, (*path, "confidential"), {"where": where})
+    if notes is not None and notes.notes and is_blank(notes.legal_basis):
+        yield Hit(record, ("confidential", "notes"), {"where": "confidential.notes"})
+
+
+NEGOTIATION_BASIS = re.compile(r"§\s*23\b")
+"""Offl. § 23 (1), the only basis the spec leaves for withholding pay while negotiating."""
+
+
+def salary_withheld(
+    context: RepositoryContext, conversation: Conversation, rule: Rule
+) -> Iterator[Hit]:
+    """The salary conclusion is withheld, though the chief executive's pay is public."""
+    record, minutes = _minutes(conversation)
+    salary = minutes.salary if minutes else None
+    if record is None or salary is None or not salary.confidential:
+        return
+    if salary.legal_basis and NEGOTIATION_BASIS.search(salary.legal_basis):
+        return
+    yield Hit(record, ("salary", "confidential"))
 
 
 def minutes_exist(

@@ -76,6 +76,14 @@ def markdown_reference() -> str:
             f"- Alvorlighet: {texts.word(f'severity.{rule.severity}', 'nb')}",
             f"- Ordlyd i kilden: {texts.word(f'wording.{rule.source_wording}', 'nb')}",
             f"- Kontroll: {_what(rule)}",
+            *(
+                [
+                    "- Lovpålagt minsteinnhold: ja (sjekkes i arbeidsavtalen"
+                    " en lederavtale supplerer)"
+                ]
+                if rule.statutory
+                else []
+            ),
             f"- Nynorsk: {texts.fill(rule.label.nn, words)}",
             f"- Råd: {texts.fill(rule.hint.nb, words)}",
             f"- Kilde: {refs}",

@@ -94,6 +94,13 @@ class Rule(_Strict):
     check: Check
     params: dict[str, ParamValue] = Field(default_factory=dict)
     """Thresholds the check uses; also available to the rule's texts as ``{name}``."""
+    statutory: bool = False
+    """An item of the statutory minimum (aml. § 14-6): for a leader agreement that supplements
+    an employment agreement, it is checked in the employment agreement, and every other
+    agreement rule in the leader agreement."""
+    every_agreement: bool = False
+    """Checked in each agreement of a supplemented pair, employment and leader agreement alike
+    (their dates: each has its own end)."""
     blocks_approval: bool = False
     """A finding of this rule stops the minutes from being approved or rendered as final."""
     suppressible: bool = True

@@ -31,6 +31,46 @@ def confidential(description: str, **kwargs: Any) -> Any:
     )
 
 
+def added_later(description: str, **kwargs: Any) -> Any:
+    """An optional field added after minutes were first locked with a checksum.
+
+    :func:`stable_dump` leaves it out while it is empty, so a record that does not use it has
+    the checksum it always had (``records/integrity.py``).
+    """
+    return Field(
+        default=None, description=description, json_schema_extra={"added_later": True}, **kwargs
+    )
+
+
+def _added_later(model: type[BaseModel], name: str) -> bool:
+    extra = model.model_fields[name].json_schema_extra
+    return isinstance(extra, dict) and extra.get("added_later") is True
+
+
+def _prune(model: BaseModel, data: Any) -> None:
+    if not isinstance(data, dict):
+        return
+    for name in type(model).model_fields:
+        if name not in data:
+            continue
+        value = getattr(model, name)
+        if value is None and _added_later(type(model), name):
+            del data[name]
+        elif isinstance(value, BaseModel):
+            _prune(value, data[name])
+        elif isinstance(value, list) and isinstance(data[name], list):
+            for item, dumped in zip(value, data[name], strict=False):
+                if isinstance(item, BaseModel):
+                    _prune(item, dumped)
+
+
+def stable_dump(model: BaseModel, **kwargs: Any) -> dict[str, Any]:
+    """``model.model_dump(mode="json", **kwargs)`` without empty fields marked added later."""
+    data: dict[str, Any] = model.model_dump(mode="json", **kwargs)
+    _prune(model, data)
+    return data
+
+
 def is_confidential(model: type[BaseModel], name: str) -> bool:
     """Tell whether field ``name`` of ``model`` is marked confidential."""
     extra = model.model_fields[name].json_schema_extra

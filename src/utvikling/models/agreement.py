@@ -209,6 +209,19 @@ class Signature(Part):
     date: IsoDate | None = Field(default=None, description="Dato for signering.")
 
 
+class SupplementedAgreement(Part):
+    """The employment agreement a leader agreement supplements (spec §4).
+
+    Named by its file under ``agreements/``, or by its date and title.
+    """
+
+    file: Text | None = Field(
+        default=None, description="Filnavnet under agreements/, uten .yaml, f.eks. 2019-08-01."
+    )
+    date: IsoDate | None = Field(default=None, description="Datoen arbeidsavtalen ble inngått.")
+    title: Text | None = Field(default=None, description="Tittelen på arbeidsavtalen.")
+
+
 class Agreement(Part):
     """The chief executive's employment agreement, with the leader-agreement parts."""
 
@@ -277,6 +290,13 @@ class Agreement(Part):
     signatures: list[Signature] | None = Field(default=None, description="Underskrifter.")
     supersedes: Text | None = Field(
         default=None, description="Avtalen denne erstatter (filnavn uten .yaml)."
+    )
+    supplements: SupplementedAgreement | None = Field(
+        default=None,
+        description=(
+            "Arbeidsavtalen denne lederavtalen supplerer; de lovpålagte punktene"
+            " (arbeidsmiljøloven § 14-6) kontrolleres i den."
+        ),
     )
     supplement_requested_at: IsoDate | None = Field(
         default=None,

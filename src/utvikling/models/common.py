@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from utvikling.models._types import Flag, IsoDate, Part, Text
+from utvikling.models._types import Flag, IsoDate, Part, Text, added_later
 
 Role = Literal[
     "mayor",
@@ -115,3 +115,7 @@ class MinutesItem(Part):
 
     text: Text | None = Field(default=None, description="Punktet.")
     confidential: Flag = Field(default=False, description="true = unntatt offentlighet.")
+    legal_basis: Text | None = added_later(
+        "Hjemmelen for å unnta akkurat dette punktet, f.eks. offentleglova § 13 jf."
+        " forvaltningsloven § 13 første ledd nr. 1."
+    )

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from utvikling.models._types import Count, Flag, IsoDate, Part, Text, confidential
+from utvikling.models._types import Count, Flag, IsoDate, Part, Text, added_later, confidential
 from utvikling.models.common import Decision, Goal, MinutesItem, Person, Suppression, Theme
 
 GoalStatus = Literal["achieved", "partly_achieved", "not_achieved", "not_assessed"]
@@ -140,6 +140,7 @@ class GoalReview(Part):
     status: GoalStatus | None = Field(default=None, description="Hvor langt målet er nådd.")
     summary: Text | None = Field(default=None, description="Oppsummering.")
     confidential: Flag = Field(default=False, description="true = unntatt offentlighet.")
+    legal_basis: Text | None = added_later("Hjemmelen for å unnta akkurat denne vurderingen.")
 
 
 class ResultsReview(Part):
@@ -165,6 +166,10 @@ class SalaryConclusion(Part):
     decision_by: Text | None = Field(default=None, description="Organet som fastsetter lønnen.")
     confidential: Flag = Field(
         default=False, description="true = konklusjonen unntas offentlighet (oppgi hjemmel)."
+    )
+    legal_basis: Text | None = added_later(
+        "Hjemmelen for å unnta konklusjonen. Lønnen er offentlig; bare mens forhandlinger"
+        " pågår kan offentleglova § 23 første ledd gi grunnlag."
     )
 
 

@@ -303,7 +303,11 @@ class _Builder:
         self.agreement = context.started_agreement(self.today)
         model = self.agreement.model if self.agreement else None
         self.model = model if isinstance(model, Agreement) else None
-        procedures = self.model.procedures if self.model else None
+        # An agreement past its end date no longer sets the cycle: its expiry is a step of its
+        # own, and the conversations and the plan fall back to the defaults below.
+        end = agreement_end(self.model) if self.model else None
+        expired = end is not None and end < self.today
+        procedures = self.model.procedures if self.model and not expired else None
         self.followup = procedures.followup if procedures else None
         self.expectations = procedures.expectations if procedures else None
         self.years = sorted({self.today.year, (self.today + dt.timedelta(days=90)).year})

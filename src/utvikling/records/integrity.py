@@ -4,7 +4,8 @@ Two recipes. Version 1 (stored without ``checksum_version``) covered the minutes
 Version 2 (``checksum_version: 2``) covers everything the public minutes print, wherever it
 lives, and the lifecycle itself:
 
-- ``minutes``: the whole record (confidential parts too) with ``approved``, ``acknowledged``
+- ``minutes``: the whole record (confidential parts too; a field added to the model later is
+  left out while it is empty, so older checksums still hold) with ``approved``, ``acknowledged``
   and ``reported`` (but not the checksum fields), without ``amendments`` and ``suppress``;
 - ``meeting``: the body, the closed meeting and its basis, and the participants when the minutes
   list none (the public minutes print them from the meeting then);
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from utvikling.models import Meeting, Minutes, Plan, Settings
+from utvikling.models._types import stable_dump
 from utvikling.models.conversation import Amendment
 from utvikling.records.loaded import Conversation, RepositoryContext
 
@@ -42,7 +44,7 @@ def _digest(data: Any) -> str:
 
 def minutes_content_hash(minutes: Minutes) -> str:
     """Recipe 1: a checksum of what the minutes say, without the report and later amendments."""
-    data = minutes.model_dump(mode="json", exclude={"reported", "amendments", "suppress"})
+    data = stable_dump(minutes, exclude={"reported", "amendments", "suppress"})
     return _digest(data)
 
 
@@ -77,7 +79,7 @@ def minutes_sources(context: RepositoryContext, conversation: Conversation) -> S
 def locked_parts(sources: Sources) -> dict[str, Any]:
     """Recipe 2's content, part by part (``minutes``, ``meeting``, ``plan``, ``settings``)."""
     minutes = sources.minutes
-    data = minutes.model_dump(mode="json", exclude={"amendments", "suppress"})
+    data = stable_dump(minutes, exclude={"amendments", "suppress"})
     if isinstance(data.get("reported"), dict):
         data["reported"] = {k: v for k, v in data["reported"].items() if k not in LOCK_FIELDS}
     meeting = sources.meeting

@@ -56,6 +56,12 @@ class LoadedRecord:
         return self.document.position(path, key=key)
 
 
+def supplements_another(model: BaseModel) -> bool:
+    """Tell whether an agreement names an agreement it supplements (a blank block names none)."""
+    named = model.supplements if isinstance(model, Agreement) else None
+    return named is not None and bool(named.file or named.date or named.title)
+
+
 def missing_top_level_anchor(model: BaseModel, data: Any, path: FieldPath) -> str | None:
     """For a path whose top-level field is absent, the existing key it belongs next to.
 
@@ -194,14 +200,47 @@ class RepositoryContext:
         return texts.terms(self.kind, self.language, self.chief_title)
 
     def current_agreement(self) -> LoadedRecord | None:
-        """The agreement in force: the latest one that is not superseded."""
+        """The agreement in force: the latest one that is not superseded.
+
+        An employment agreement that a leader agreement supplements is not a candidate: the
+        leader agreement holds the procedures and stands for the pair.
+        """
+        supplemented = self.supplemented_agreements()
         candidates = [
             r
             for r in self.agreements
-            if isinstance(r.model, Agreement) and not r.model.superseded_by
+            if isinstance(r.model, Agreement)
+            and not r.model.superseded_by
+            and r.path not in supplemented
         ]
         candidates.sort(key=lambda r: (getattr(r.model, "start_date", None) or dt.date.min, r.path))
         return candidates[-1] if candidates else None
+
+    def supplemented_agreement(self, record: LoadedRecord) -> LoadedRecord | None:
+        """The employment agreement that the leader agreement ``record`` supplements.
+
+        Found by its file name (``supplements.file``), else by its start date
+        (``supplements.date``); None when it names none or none is in ``agreements/``.
+        """
+        model = record.model
+        named = model.supplements if isinstance(model, Agreement) else None
+        if not supplements_another(model):
+            return None
+        assert named is not None
+        others = [r for r in self.agreements if r is not record and isinstance(r.model, Agreement)]
+        if named.file:
+            wanted = PurePosixPath(named.file).stem
+            return next((r for r in others if r.stem == wanted), None)
+        if named.date:
+            return next(
+                (r for r in others if getattr(r.model, "start_date", None) == named.date), None
+            )
+        return None
+
+    def supplemented_agreements(self) -> frozenset[str]:
+        """The paths of the agreements some leader agreement in the repository supplements."""
+        found = (self.supplemented_agreement(r) for r in self.agreements)
+        return frozenset(r.path for r in found if r is not None)
 
     def started_agreement(self, day: dt.date) -> LoadedRecord | None:
         """The latest agreement not superseded that has started by ``day`` (its end aside).
@@ -213,11 +252,14 @@ class RepositoryContext:
         def start(record: LoadedRecord) -> dt.date | None:
             return record.model.start_date if isinstance(record.model, Agreement) else None
 
+        supplemented = self.supplemented_agreements()
         candidates = sorted(
             (
                 r
                 for r in self.agreements
-                if isinstance(r.model, Agreement) and not r.model.superseded_by
+                if isinstance(r.model, Agreement)
+                and not r.model.superseded_by
+                and r.path not in supplemented
             ),
             key=lambda r: (start(r) or dt.date.min, r.path),
         )
