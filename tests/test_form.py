@@ -1,0 +1,181 @@
+"""The question form engine: progress, going back, refusals, pausing; `plan new` with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY
+from utvikling.actions.form import Form, Prompt, Question, parse_date
+from utvikling.cli import app
+from utvikling.models import Agreement, Plan
+from utvikling.yamlsafe import parse
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("utvikling")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "utvikling"]
+
+
+@pytest.mark.parametrize(
+    "text", ["2027-03-01", "01.03.2027", "1.3.2027", "1. mars 2027", "1 Mars 2027", "1. mar 2027"]
+)
+def test_a_date_may_be_written_the_norwegian_way(text: str) -> None:
+    assert parse_date(text) == dt.date(2027, 3, 1)
+
+
+@pytest.mark.parametrize("text", ["31.02.2027", "1. marsj 2027", "mars 2027", "2027/03/01"])
+def test_a_date_that_is_not_one_is_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def _lines(replies: list[str], seen: list[Prompt]) -> Callable[[Prompt], str]:
+    def ask(prompt: Prompt) -> str:
+        seen.append(prompt)
+        return replies.pop(0)
+
+    return ask
+
+
+def test_the_model_refuses_an_answer_and_the_question_is_asked_again() -> None:
+    questions = [
+        Question("salary.annual_amount", "amount", "Årslønn"),
+        Question("start_date", "date", "Tiltredelse"),
+    ]
+    form = Form("test", "nb", lambda _: questions, {}, Agreement)
+    seen: list[Prompt] = []
+    values = form.run(_lines(["200 000 000", "1 250 000", "1. mars 2027"], seen))
+    assert values == {"salary": {"annual_amount": 1_250_000}, "start_date": dt.date(2027, 3, 1)}
+    assert [p.number for p in seen] == [1, 1, 2]
+    assert seen[1].message.startswith("Svaret kan ikke brukes: ")
+    assert "100000000" in seen[1].message.replace(" ", "").replace("\u00a0", "")
+
+
+def test_going_back_help_and_clearing() -> None:
+    questions = [
+        Question("title", "text", "Tittel", explain="Tittelen i avtalen."),
+        Question("probation_months", "whole", "Prøvetid", low=0, high=6),
+    ]
+    form = Form("test", "nb", lambda _: questions, {"title": "rådmann"}, Agreement)
+    seen: list[Prompt] = []
+    values = form.run(_lines(["<", "", "9", "?", "<", "-", "3"], seen))
+    assert values == {"title": None, "probation_months": 3}
+    assert seen[0].shown == "rådmann" and seen[1].message == "Dette er det første spørsmålet."
+    assert seen[3].message == "Svaret kan ikke brukes: Skriv et heltall fra 0 til 6."
+    assert seen[4].message.startswith("Skriv et heltall fra 0 til 6.\nEnter godtar forslaget")
+    assert [p.number for p in seen] == [1, 1, 2, 2, 2, 1, 2]
+
+
+def test_plan_new_with_answers(runner, build, monkeypatch) -> None:
+    root = build({})
+    monkeypatch.chdir(root)
+    (root.parent / "svar.yaml").write_text(
+        "goals:\n  - id: M1\n    title: Bedre økonomi\n    theme: economy\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["plan", "new", "2027", "--answers", "../svar.yaml", "--no-commit", "--today", TODAY]
+    )
+    assert result.exit_code == 0, result.output
+    plan = Plan.model_validate(parse((root / "plans" / "2027.yaml").read_bytes()).data)
+    assert plan.goals is not None and plan.goals[0].theme == "economy"
+
+
+def test_plan_new_with_a_wrong_theme_in_the_answers_says_so(runner, build, monkeypatch) -> None:
+    root = build({})
+    monkeypatch.chdir(root)
+    (root.parent / "svar.yaml").write_text(
+        "goals:\n  - id: M1\n    theme: okonomi\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["plan", "new", "2027", "--answers", "../svar.yaml"])
+    assert result.exit_code == 1
+    assert (
+        "Traceback" not in result.output
+        and result.exception is None
+        or isinstance(result.exception, SystemExit)
+    )
+    assert result.output.startswith("../svar.yaml:3:12: S002 feil: ")
+    assert "economy" in result.output
+    assert not (root / "plans" / "2027.yaml").exists()
+
+
+pexpect = pytest.importorskip("pexpect")
+
+
+def _spawn(root: Path) -> pexpect.spawn:
+    command = _command()
+    child = pexpect.spawn(
+        command[0],
+        [*command[1:], "plan", "new", "2027", "--no-commit", "--today", TODAY],
+        cwd=str(root),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 200),
+    )
+    return child
+
+
+def _answer(child: pexpect.spawn, pattern: str, reply: str) -> str:
+    child.expect(pattern)
+    seen = child.before or ""
+    assert "Traceback" not in seen and "Error" not in seen, seen
+    child.sendline(reply)
+    return seen
+
+
+def test_plan_new_on_a_terminal_guides_goes_back_pauses_and_continues(build) -> None:
+    root = build({})
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    child = _spawn(root)
+    child.expect(r"Spørsmål 1 av 16 · KS anbefaler")
+    _answer(child, r"Hvor mange mål \(høyst 5\) \[3\]", "1")
+    _answer(child, r"Mål 1: hva skal oppnås", "Sunn økonomi")
+    child.expect("1 Økonomi  2 Brukere av tjenester")
+    _answer(child, r"Tema:", "Innovasjon")  # not one of the choices
+    child.expect("Svaret kan ikke brukes: Svar med ett av disse: Økonomi, ")
+    _answer(child, r"Tema:", "okonomi")  # written without ø: still Økonomi
+    child.expect(r"Spørsmål 4 av 6")
+    _answer(child, r"bygger på", "<")
+    child.expect(r"Spørsmål 3 av 6")
+    _answer(child, r"Tema \[Økonomi\]", "3")  # going back changes the earlier answer
+    _answer(child, r"bygger på", "Arbeidsgiverstrategien")
+    _answer(child, r"Saksnummer", "25/7")
+    child.expect(r"Kritisk suksessfaktor")
+    child.sendintr()
+    child.expect("Svarene så langt er lagret i ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = root / ".utvikling" / "skjema-plan-2027.json"
+    assert saved.is_file() and saved.stat().st_mode & 0o077 == 0
+    assert not (root / "plans" / "2027.yaml").exists()
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert ".utvikling" not in status.stdout
+
+    child = _spawn(root)
+    resume = r"Du har svart på 5 spørsmål tidligere\. Fortsette der du slapp\? \(ja/nei\) \[ja\]"
+    _answer(child, resume, "ja")
+    child.expect(r"Spørsmål 6 av 7")
+    _answer(child, r"Kritisk suksessfaktor", "Ledergruppen med")
+    _answer(child, r"Måleindikator", "Sykefravær")
+    _answer(child, r"Utgangsverdi", "8 %")
+    _answer(child, r"Målverdi", "6 %")
+    child.expect(pexpect.EOF)
+    rest = child.before or ""
+    child.close()
+    assert "Traceback" not in rest and child.exitstatus == 0, rest
+    assert not saved.exists()
+    plan = Plan.model_validate(parse((root / "plans" / "2027.yaml").read_bytes()).data)
+    assert plan.goals is not None and len(plan.goals) == 1
+    goal = plan.goals[0]
+    assert (goal.id, goal.title, goal.theme) == ("M1", "Sunn økonomi", "employees")
+    assert goal.anchoring is not None and goal.anchoring[0].case_number == "25/7"
+    assert goal.success_factors == ["Ledergruppen med"]
+    assert goal.indicators is not None and goal.indicators[0].target == "6 %"
