@@ -112,14 +112,18 @@ def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], N
         yield on_total, lambda: bar.advance(task)
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """Read a ``YYYY-MM-DD`` option value."""
+def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
+    """Read a ``YYYY-MM-DD`` option value (a usage error in Norwegian if it is not one)."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-09-15") from None
+        from utvikling.cli._norsk import bad_parameter, word
+
+        error = bad_parameter(word("date"))
+        error.param_hint = option
+        raise error from None
 
 
 def document_options(

@@ -174,7 +174,9 @@ def init(
     try:
         result = create(directory, given, answers=answers, ask=ask, git=git, commit=not no_commit)
     except InvalidValueError as error:
-        raise typer.BadParameter(error.message) from None
+        from utvikling.cli._norsk import bad_parameter
+
+        raise bad_parameter(error.message) from None
     lang = result.language
     for path in result.created:
         typer.echo(words("done.init_created", lang, path=path.as_posix()))

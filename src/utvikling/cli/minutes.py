@@ -39,7 +39,7 @@ OnOption = Annotated[
 
 
 def _day(on: str | None) -> dt.date:
-    return parse_date(on) or dt.date.today()
+    return parse_date(on, "--on") or dt.date.today()
 
 
 def _done(key: str, path: Path, lang: str) -> None:

@@ -195,7 +195,7 @@ def new_agreement(
     from utvikling.actions.agreement import new_agreement as create
 
     options = document_options(today, output, force, templates, format)
-    request = AgreementRequest(answers, parse_date(start_date), supersedes)
+    request = AgreementRequest(answers, parse_date(start_date, "--start-date"), supersedes)
     ask = _questions if not no_input and sys.stdin.isatty() else None
     done = create(path, request, options, ask=ask, base=Path.cwd(), commit=not no_commit)
     lang = done.lang
