@@ -48,13 +48,17 @@ class Question:
 
     key: str
     kind: str
-    """text, date, whole, amount, yesno, choice or list."""
+    """text, date, whole, amount, yesno, choice, list or allowances (``navn: beløp; …``)."""
     label: str
     group: str = ""
     explain: str = ""
     choices: tuple[Choice, ...] = ()
     low: int = 0
     high: int = 999
+    suggest: str | None = None
+    """Another field whose value is the default while this one is empty (pay from the start)."""
+    secret: bool = False
+    """Salary and the like: never saved when the form pauses (asked again on resuming)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,10 @@ def show(question: Question, value: Any, lang: str) -> str:
         for choice in question.choices:
             if choice.value == value:
                 return choice.label
+    if question.kind == "allowances" and isinstance(value, list):
+        if not value:
+            return _word("words", "no", lang)
+        return "; ".join(f"{v.get('name', '')}: {v.get('amount', '')}" for v in value if v)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dt.date):
@@ -170,6 +178,17 @@ def parse(question: Question, text: str, lang: str) -> Any:
         raise ValueError(_word("problem", "choice", lang, choices=labels))
     if kind == "list":
         return [item.strip() for item in text.split(";") if item.strip()]
+    if kind == "allowances":
+        if _fold(text) in ("nei", "n", "ingen", "no"):
+            return []
+        entries = []
+        for item in (part.strip() for part in text.split(";")):
+            name, _, amount_text = item.rpartition(":")
+            amount = parse_amount(amount_text)
+            if not item or not name.strip() or amount is None:
+                raise ValueError(_word("problem", "allowances", lang))
+            entries.append({"name": name.strip(), "amount": amount})
+        return entries
     return text
 
 
@@ -229,6 +248,15 @@ def _prune(value: Any) -> Any:
     return value
 
 
+def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
 @dataclass
 class Form:
     """A guided form over one record's values."""
@@ -241,6 +269,10 @@ class Form:
     model: type[BaseModel] | None = None
     root: Path | None = None
     position: int = 0
+    initial: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.initial = copy.deepcopy(self.values)
 
     def refusal(self, question: Question, value: Any) -> str | None:
         """The model's reason to refuse ``value`` for ``question``, or None."""
@@ -276,6 +308,8 @@ class Form:
                 return self.values
             question = questions[self.position]
             current = get(self.values, question.key)
+            if current is None and question.suggest:
+                current = get(self.values, question.suggest)
             prompt = Prompt(
                 question,
                 self.position + 1,
@@ -327,7 +361,16 @@ class Form:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not ignore.exists():
             ignore.write_text("# Made by utvikling: never committed.\n*\n", encoding="utf-8")
-        state = {"position": self.position, "values": self.values}
+        values = copy.deepcopy(self.values)
+        position = self.position
+        for number, question in enumerate(self.questions(self.values)):
+            if question.secret and get(values, question.key) is not None:
+                put(values, question.key, None)
+                if number < position and get(self.initial, question.key) != get(
+                    self.values, question.key
+                ):
+                    position = number  # an answer not saved is asked again
+        state = {"position": position, "values": _prune(values)}
         text = json.dumps(state, ensure_ascii=False, default=str, indent=1)
         handle = os.open(path.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -347,10 +390,11 @@ class Form:
             return None
 
     def resume(self) -> None:
-        """Continue from the saved answers."""
+        """Continue from the saved answers (on top of the values the form started from)."""
         state = self.saved()
         if state is not None:
-            self.position, self.values = state
+            self.position, saved = state
+            self.values = _merge(copy.deepcopy(self.initial), saved)
 
     def forget(self) -> None:
         """Remove the saved answers (the form is done, or the user starts afresh)."""

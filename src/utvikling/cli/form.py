@@ -51,7 +51,10 @@ def show_prompt(prompt: Prompt, lang: str) -> str:
     if question.kind == "choice":
         typer.echo("  ".join(f"{n} {c.label}" for n, c in enumerate(question.choices, start=1)))
     default = f" [{prompt.shown}]" if prompt.shown else ""
-    return read_line(f"{question.label}{default}: ")
+    label = question.label
+    if question.kind == "yesno" and "(ja/nei)" not in label:
+        label += " (ja/nei)"
+    return read_line(f"{label}{default}: ")
 
 
 def run_form(form: Form) -> dict[str, Any]:
