@@ -179,3 +179,33 @@ def test_plan_new_on_a_terminal_guides_goes_back_pauses_and_continues(build) -> 
     assert goal.anchoring is not None and goal.anchoring[0].case_number == "25/7"
     assert goal.success_factors == ["Ledergruppen med"]
     assert goal.indicators is not None and goal.indicators[0].target == "6 %"
+
+
+def test_init_form_uses_the_county_words_once_the_kind_is_chosen(tmp_path: Path) -> None:
+    from utvikling.actions.init import init_form, settings_of
+
+    form = init_form(tmp_path / "ny", {})
+    seen: list[Prompt] = []
+    replies = ["nb", "2", "Vestfjord fylkeskommune", "4699", "46", "", "Frida Fylke", ""]
+    replies += ["24/1", "1. mars 2024", "Olga Ordfører", "", "", "", ""]
+    values = settings_of(form.run(_lines(replies, seen)))
+    labels = [p.question.label for p in seen]
+    assert "Navnet på fylkeskommunen (for eksempel Fjordvik fylkeskommune)" in labels
+    refused = "Svaret kan ikke brukes: Fylkesnummeret har to sifre, for eksempel 46."
+    assert seen[4].message == refused
+    assert seen[5].shown == "fylkeskommunedirektør" and seen[7].shown == "fylkesutvalget"
+    assert any("fylkestinget" in label for label in labels)
+    assert values["municipality"] == {
+        "kind": "fylkeskommune",
+        "name": "Vestfjord fylkeskommune",
+        "number": "46",
+    }
+    assert values["chief_executive"] == {"title": "fylkeskommunedirektør", "name": "Frida Fylke"}
+    body = values["employer_body"]
+    assert body["kind"] == "fylkesutvalg" and body["name"] == "fylkesutvalget"
+    assert body["mandate"] == {
+        "case_number": "24/1",
+        "date": dt.date(2024, 3, 1),
+        "body": "Fylkestinget",
+    }
+    assert body["members"] == [{"name": "Olga Ordfører", "role": "mayor"}]

@@ -59,6 +59,8 @@ class Question:
     """Another field whose value is the default while this one is empty (pay from the start)."""
     secret: bool = False
     """Salary and the like: never saved when the form pauses (asked again on resuming)."""
+    check: Callable[[Any], str | None] | None = None
+    """A further check of the parsed value: the reason to refuse it, or None."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,8 @@ class Form:
     root: Path | None = None
     position: int = 0
     initial: dict[str, Any] = field(default_factory=dict)
+    follow_language: bool = False
+    """Speak the language the answers choose (``language``), as ``init`` asks it first."""
 
     def __post_init__(self) -> None:
         self.initial = copy.deepcopy(self.values)
@@ -303,6 +307,8 @@ class Form:
         message = ""
         group = None
         while True:
+            if self.follow_language and self.values.get("language") in ("nb", "nn"):
+                self.lang = self.values["language"]
             questions = self.questions(self.values)
             if self.position >= len(questions):
                 return self.values
@@ -341,7 +347,11 @@ class Form:
                 except ValueError as problem:
                     message = _word("words", "refused", self.lang, reason=problem)
                     continue
-            reason = self.refusal(question, value) if value is not None else None
+            reason = None
+            if value is not None and question.check is not None:
+                reason = question.check(value)
+            if value is not None and reason is None:
+                reason = self.refusal(question, value)
             if reason:
                 message = _word("words", "refused", self.lang, reason=reason)
                 continue
