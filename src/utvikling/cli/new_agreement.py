@@ -11,6 +11,7 @@ import typer
 from utvikling.cli._output import (
     FormatOption,
     NoCommitOption,
+    RepositoryOption,
     TemplatesOption,
     document_options,
     handles_errors,
@@ -18,6 +19,7 @@ from utvikling.cli._output import (
     print_findings,
     report_files,
     report_recorded,
+    repository,
     words,
 )
 
@@ -25,6 +27,7 @@ from utvikling.cli._output import (
 @handles_errors
 def new_agreement(
     path: Annotated[Path, typer.Argument(help="The records repository. Default: here.")] = Path(),
+    path_option: RepositoryOption = None,
     answers: Annotated[
         Path | None, typer.Option(help="A YAML file shaped like an agreement record.")
     ] = None,
@@ -64,6 +67,7 @@ def new_agreement(
 
     Example: utvikling new-agreement --answers svar.yaml --supersedes 2019-08-01 --no-input
     """
+    path = repository(path_option or path)
     from utvikling.actions.agreement import AgreementRequest
     from utvikling.actions.agreement import new_agreement as create
 

@@ -15,6 +15,7 @@ from utvikling.cli._output import (
     parse_date,
     print_findings,
     report_recorded,
+    repository,
     words,
 )
 
@@ -47,6 +48,7 @@ def new(
 
     Example: utvikling plan new 2027
     """
+    path = repository(path)
     from utvikling.actions.plan import new_plan
     from utvikling.cli.form import run_form
 
