@@ -48,6 +48,7 @@ COMMANDS = [
     "historikk",
     "status",
     "overview",
+    "schema",
 ]
 HIDDEN = ["history"]
 """Other names of commands in the list (``history`` is ``historikk``)."""

@@ -10,12 +10,13 @@ import sys
 import pytest
 import typer.main
 
+from utvikling.actions.schema import kind_ids
 from utvikling.cli import app
 
 wordfreq = pytest.importorskip("wordfreq")
 
-SHELLS = {"bash", "zsh", "fish", "powershell"}
-"""Names, not prose."""
+SHELLS = {"bash", "zsh", "fish", "powershell", "vs", "code"}
+"""Names of programs (the shells, VS Code), not prose."""
 
 
 def _commands() -> list[list[str]]:
@@ -30,7 +31,8 @@ def _commands() -> list[list[str]]:
     return found + [[name] for name in hidden]
 
 
-NAMES = {part for path in _commands() for part in path}
+NAMES = {part for path in _commands() for part in path} | set(kind_ids()) | {"self", "evaluation"}
+"""Names the user types: commands, and the record kinds «schema» takes (self_evaluation …)."""
 
 
 def english_words(text: str, lang: str = "nb") -> set[str]:

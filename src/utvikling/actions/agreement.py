@@ -21,6 +21,7 @@ from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.documents import DocumentOptions, parties, write_documents
 from utvikling.actions.form import Form, Question, get
 from utvikling.actions.recording import Recorded, Recording
+from utvikling.actions.schema import modeline
 from utvikling.errors import FileExistsRefusedError, InputError
 from utvikling.files import create_file, replace_file
 from utvikling.findings import Finding
@@ -197,6 +198,7 @@ def agreement_text(values: dict[str, Any], lang: str, terms: dict[str, str] | No
     intro = texts.localized(texts.data_file("messages.yaml")["agreement_file"]["intro"], lang)
     body = emit(Agreement, values, comments=per_field, order=field_order(), headers=headers)
     text = "".join(f"# {line}\n".replace("# \n", "#\n") for line in intro.splitlines()) + body
+    text = modeline("agreement", "agreements/x.yaml") + text
     back = yamlsafe.parse(text.encode("utf-8")).data
     assert prune(Agreement.model_validate(back).model_dump(mode="python")) == prune(
         Agreement.model_validate(values).model_dump(mode="python")

@@ -13,6 +13,7 @@ from typing import Any
 from utvikling import texts
 from utvikling.actions.form import Choice, Form, Question, get
 from utvikling.actions.recording import Recorded, Recording
+from utvikling.actions.schema import modeline
 from utvikling.errors import FileExistsRefusedError, UsageError
 from utvikling.files import create_file
 from utvikling.models.settings import Settings
@@ -99,9 +100,14 @@ def init_repository(
     }
     result = InitResult(root, language=lang)
     root.mkdir(parents=True, exist_ok=True)
-    for path, template in files.items():
+    contents = {path: render_skeleton(template, context) for path, template in files.items()}
+    contents[root / layout.SETTINGS_FILE] = (
+        modeline("settings", layout.SETTINGS_FILE) + contents[root / layout.SETTINGS_FILE]
+    )
+    contents.update(editor_files(root, lang))
+    for path, text in contents.items():
         try:
-            create_file(path, render_skeleton(template, context))
+            create_file(path, text)
         except FileExistsError:
             result.kept.append(path)
         else:
@@ -112,6 +118,45 @@ def init_repository(
         recording = Recording(root, lang, commit=commit)
         result.recorded = recording.save(result.created, "init", municipality=name or root.name)
     return result
+
+
+def editor_files(root: Path, lang: str) -> dict[Path, str]:
+    """The files that give an editor and git the tool's help: schemas, VS Code, pre-commit."""
+    from utvikling.actions.schema import (
+        SCHEMA_FOLDER,
+        file_name,
+        schema_text,
+        vscode_extensions,
+        vscode_settings,
+    )
+    from utvikling.models.kinds import KINDS
+
+    found = {root / SCHEMA_FOLDER / file_name(k): schema_text(k, lang) for k in KINDS}
+    found[root / ".vscode" / "settings.json"] = vscode_settings(lang)
+    found[root / ".vscode" / "extensions.json"] = vscode_extensions()
+    found[root / ".pre-commit-config.yaml"] = pre_commit_config(lang)
+    return found
+
+
+def pre_commit_config(lang: str) -> str:
+    """``.pre-commit-config.yaml``: the records are checked before each commit.
+
+    The hook runs the ``utvikling`` already installed on the machine (``language: system``),
+    so it needs no network and checks with the same version the user runs.
+    """
+    intro = texts.localized(texts.data_file("cli.yaml")["pre_commit"]["intro"], lang)
+    head = "".join(f"# {line}\n" if line else "#\n" for line in intro.splitlines())
+    return head + (
+        "repos:\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: utvikling-check\n"
+        "        name: utvikling check\n"
+        "        entry: utvikling check --quiet\n"
+        "        language: system\n"
+        "        pass_filenames: false\n"
+        "        files: \\.(ya?ml|j2)$\n"
+    )
 
 
 def _blank(section: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from utvikling.actions.agreement import prune
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.form import Form, Question, choices, get
 from utvikling.actions.recording import Recorded, Recording
+from utvikling.actions.schema import modeline
 from utvikling.errors import FileExistsRefusedError
 from utvikling.files import create_file, display_path
 from utvikling.findings import Finding
@@ -73,6 +74,7 @@ def plan_text(values: dict[str, Any], year: int, context: RepositoryContext) -> 
     comments = {path: texts.localized(text, lang) for path, text in form["comments"].items()}
     body = emit(Plan, values, comments=comments)
     text = "".join(f"# {line}\n" for line in intro.splitlines()) + "\n" + body
+    text = modeline("plan", "plans/x.yaml") + text
     back = Plan.model_validate(yamlsafe.parse(text.encode("utf-8")).data)
     assert prune(back.model_dump(mode="python")) == prune(
         Plan.model_validate(values).model_dump(mode="python")

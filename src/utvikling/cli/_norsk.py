@@ -79,6 +79,11 @@ def word(key: str, **params: Any) -> str:
     return texts.fill(text(_data()["words"][key]), params)
 
 
+def metavar(name: str) -> str:
+    """What the help calls a value (``KIND`` is «TYPE»)."""
+    return _metavar(name)
+
+
 def _metavar(name: str) -> str:
     table = _data()["metavar"]
     return text(table[name]) if name in table else name
