@@ -49,6 +49,7 @@ COMMANDS = [
     "status",
     "overview",
     "schema",
+    "fill",
 ]
 HIDDEN = ["history"]
 """Other names of commands in the list (``history`` is ``historikk``)."""

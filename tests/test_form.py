@@ -209,3 +209,75 @@ def test_init_form_uses_the_county_words_once_the_kind_is_chosen(tmp_path: Path)
         "body": "Fylkestinget",
     }
     assert body["members"] == [{"name": "Olga Ordfører", "role": "mayor"}]
+
+
+def test_fill_refuses_without_a_terminal_and_names_the_forms(runner, example) -> None:
+    root = example("fjordvik-kommune")
+    unknown = runner.invoke(app, ["fill", "egenvurdering", "2026-09-15", "--path", str(root)])
+    assert unknown.exit_code == 2
+    assert unknown.output.splitlines()[-1] == (
+        "Feil: Ugyldig verdi for SKJEMA: ukjent skjema «egenvurdering»; velg en av "
+        "self-evaluation, evaluation, input, minutes."
+    )
+    piped = runner.invoke(app, ["fill", "self-evaluation", "2026-09-15", "--path", str(root)])
+    assert piped.exit_code == 2
+    assert "«utvikling fill» spør i en terminal" in piped.output
+
+
+def test_fill_refuses_reported_minutes(example) -> None:
+    from utvikling.actions.fill import start
+    from utvikling.errors import InputError
+
+    root = example("fjordvik-kommune")
+    with pytest.raises(InputError) as refused:
+        start(root, "2026-09-15", "minutes", day=dt.date.fromisoformat(TODAY))
+    assert refused.value.message == "Referatet er lagt fram for kommunestyret og er låst."
+
+
+def test_fill_walks_a_self_evaluation_and_keeps_its_comments(example) -> None:
+    import re
+
+    root = example("fjordvik-kommune")
+    subprocess.run(
+        [*_command(), "prepare-conversation", "2026-12-10", "--no-commit", "--today", TODAY],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    record = root / "conversations" / "2026-12-10" / "self-evaluation.yaml"
+    comments = [line for line in record.read_text(encoding="utf-8").splitlines() if "#" in line]
+    command = _command()
+    child = pexpect.spawn(
+        command[0],
+        [*command[1:], "fill", "self-evaluation", "2026-12-10", "--no-commit", "--today", TODAY],
+        cwd=str(root / "conversations"),  # a folder below the repository
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 200),
+    )
+    ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+    answers = {"levert": "1. desember 2026", "Hvor langt": "delvis nådd", "Kommentar": "God fart"}
+    groups = []
+    while child.expect([r"Spørsmål \d+ av \d+", pexpect.EOF]) == 0:
+        above = ansi.sub("", child.before or "")
+        groups += [line.strip() for line in above.splitlines() if " – " in line]
+        child.expect(r":\x1b\[")
+        screen = ansi.sub("", child.before or "")
+        label = screen.splitlines()[-1]
+        assert "Traceback" not in screen and "Målets merkelapp" not in label, screen
+        keys = [key for key in answers if key in label]
+        child.sendline(answers.pop(keys[0]) if keys else "")
+    child.close()
+    assert child.exitstatus == 0
+    assert groups[:2] == [
+        "Per mål – M1",
+        "Siste verdi for målets indikatorer – Netto driftsresultat",
+    ]
+    from utvikling.models import SelfEvaluation
+
+    text = record.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if "#" in line] == comments
+    evaluation = SelfEvaluation.model_validate(parse(text.encode("utf-8")).data)
+    assert evaluation.submitted == dt.date(2026, 12, 1)
+    assert evaluation.goals is not None and evaluation.goals[0].status == "partly_achieved"
+    assert evaluation.goals[0].comment == "God fart"

@@ -15,8 +15,8 @@ from utvikling.cli import app
 
 wordfreq = pytest.importorskip("wordfreq")
 
-SHELLS = {"bash", "zsh", "fish", "powershell", "vs", "code"}
-"""Names of programs (the shells, VS Code), not prose."""
+SHELLS = {"bash", "zsh", "fish", "powershell", "vs", "code", "enter", "ctrl", "tab"}
+"""Names of programs (the shells, VS Code) and keys (Enter, Ctrl-C), not prose."""
 
 
 def _commands() -> list[list[str]]:
@@ -27,11 +27,15 @@ def _commands() -> list[list[str]]:
         command = root.get_command(None, name)  # type: ignore[attr-defined,arg-type]
         for sub in getattr(command, "commands", {}):
             found.append([name, sub])
-    hidden = ["history", "sjekk", "regler", "ny-avtale", "oversikt", "referat", "maler"]
+    hidden = ["history", "sjekk", "regler", "ny-avtale", "oversikt", "referat", "maler", "fyll-ut"]
     return found + [[name] for name in hidden]
 
 
-NAMES = {part for path in _commands() for part in path} | set(kind_ids()) | {"self", "evaluation"}
+NAMES = (
+    {part for path in _commands() for part in path}
+    | set(kind_ids())
+    | {"self", "evaluation", "input", "minutes"}
+)
 """Names the user types: commands, and the record kinds «schema» takes (self_evaluation …)."""
 
 
