@@ -109,3 +109,22 @@ def test_schema_command_prints_and_writes(runner, tmp_path: Path) -> None:
     assert "Feil: Ugyldig verdi for TYPE: ukjent posttype «avtale»; velg en av settings," in (
         unknown.output
     )
+
+
+def test_init_writes_the_schemas_and_the_editor_settings(runner, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "ny", "--no-input", "--no-git", "--kind", "kommune"])
+    assert result.exit_code == 0, result.output
+    assert "Opprettet ny/schemas/ (8 JSON-skjemaer som gir hjelp i editoren)\n" in result.output
+    root = tmp_path / "ny"
+    settings = json.loads((root / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    for schema, globs in settings["yaml.schemas"].items():
+        assert (root / schema).is_file(), schema
+        assert globs and all(not g.startswith("/") for g in globs)
+    assert settings["yaml.schemas"]["./schemas/agreement.schema.json"] == ["agreements/*.yaml"]
+    extensions = json.loads((root / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert extensions == {"recommendations": ["redhat.vscode-yaml"]}
+    first = (root / "utvikling.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schemas/settings.schema.json"
+    for kind in KINDS:
+        assert (root / "schemas" / file_name(kind)).read_text(encoding="utf-8") == schema_text(kind)

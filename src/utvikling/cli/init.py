@@ -77,8 +77,13 @@ def init(
 
         raise bad_parameter(error.message) from None
     lang = result.language
+    schemas = [p for p in result.created if p.parent.name == "schemas"]
     for path in result.created:
-        typer.echo(words("done.init_created", lang, path=path.as_posix()))
+        if path not in schemas:
+            typer.echo(words("done.init_created", lang, path=path.as_posix()))
+    if schemas:
+        folder = schemas[0].parent.as_posix() + "/"
+        typer.echo(words("done.init_schemas", lang, path=folder, count=len(schemas)))
     for path in result.kept:
         typer.echo(words("done.init_kept", lang, path=path.as_posix()))
     if result.git in ("initialised", "unavailable"):
