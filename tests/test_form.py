@@ -281,3 +281,44 @@ def test_fill_walks_a_self_evaluation_and_keeps_its_comments(example) -> None:
     assert evaluation.submitted == dt.date(2026, 12, 1)
     assert evaluation.goals is not None and evaluation.goals[0].status == "partly_achieved"
     assert evaluation.goals[0].comment == "God fart"
+
+
+def test_fill_writes_new_minutes_with_a_review_entry_per_goal(example) -> None:
+    from utvikling.actions.fill import finish, start
+    from utvikling.models import Minutes
+
+    root = example("fjordvik-kommune")
+    subprocess.run(
+        [*_command(), "prepare-conversation", "2026-12-10", "--no-commit", "--today", TODAY],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    filling = start(root, "2026-12-10", "minutes", day=dt.date.fromisoformat(TODAY))
+    seen: list[Prompt] = []
+
+    def ask(prompt: Prompt) -> str:
+        seen.append(prompt)
+        label = prompt.question.label
+        if label == "Offentlig tittel":
+            return "Referat fra utviklingssamtalen 10. desember 2026"
+        if label.startswith("3. Prinsipper"):
+            return "Faste møter; Åpen dialog"
+        if label == "Hvor langt målet er nådd" and prompt.question.key.startswith(
+            "results_review.goals.0."
+        ):
+            return "delvis nådd"
+        return ""
+
+    values = filling.form.run(ask)
+    assert finish(filling, values, commit=False).state == "skipped"
+    groups = [p.question.group for p in seen if p.question.key.endswith(".status")]
+    assert groups[:4] == [f"Per mål – M{n}" for n in range(1, 5)]
+    text = filling.path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/minutes.schema.json\n")
+    minutes = Minutes.model_validate(parse(text.encode("utf-8")).data)
+    assert minutes.date == dt.date(2026, 12, 10)
+    assert minutes.results_review is not None and minutes.results_review.goals is not None
+    assert [g.goal for g in minutes.results_review.goals] == ["M1", "M2", "M3", "M4"]
+    assert minutes.results_review.goals[0].status == "partly_achieved"
+    assert [i.text for i in minutes.interaction_principles or []] == ["Faste møter", "Åpen dialog"]

@@ -61,9 +61,21 @@ def _bounds(info: Any) -> tuple[int, int]:
     return int(low), int(high)
 
 
-def _label(description: str | None, name: str) -> str:
+def _label(description: str | None, name: str, values: tuple[Any, ...] = ()) -> str:
+    """The question from a field's description, made for asking rather than for a file.
+
+    «true = unntatt offentlighet» becomes «Unntatt offentlighet»; a description that only
+    lists a choice's raw values gives way to the field's name («Status»), as the choices are
+    shown in Norwegian beside it.
+    """
     text = (description or name).strip()
-    return text[:-1] if text.endswith(".") else text
+    text = text[:-1] if text.endswith(".") else text
+    if text.startswith("true = "):
+        text = text.removeprefix("true = ")
+        text = text[:1].upper() + text[1:]
+    if values and all(str(v) in text for v in values):
+        text = name.replace("_", " ").capitalize()
+    return text
 
 
 def model_questions(
@@ -92,6 +104,7 @@ def model_questions(
         kind = _unwrap(info.annotation)
         common: dict[str, Any] = {"group": group}
         if get_origin(kind) is Literal:
+            label = _label(info.description, name, get_args(kind))
             options = tuple(
                 Choice(str(v), texts.localized(labels.get(str(v), str(v)), lang))
                 for v in get_args(kind)
@@ -107,20 +120,30 @@ def model_questions(
         elif kind is dt.date:
             found.append(Question(key, "date", label, **common))
         elif isinstance(kind, type) and issubclass(kind, BaseModel):
-            found += model_questions(kind, values, lang, prefix=f"{key}.", group=label, skip=skip)
+            found += model_questions(
+                kind, values, lang, prefix=f"{key}.", group=label, skip=skip, identity=identity
+            )
         elif get_origin(kind) is list:
             item = _unwrap(get_args(kind)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
+                points = "text" in item.model_fields  # agreed points: written on one line
+                if points:
+                    found.append(Question(key, "items", label, **common))
                 for index, entry in enumerate(get(values, key) or []):
+                    if not isinstance(entry, dict):
+                        continue
                     tag = entry.get("goal") or entry.get("group") or entry.get("name")
                     part = f"{label} – {tag}" if tag else f"{label} – {index + 1}"
+                    if points:
+                        shown = str(entry.get("text") or index + 1)
+                        part = f"{label} – {shown[:40]}"
                     found += model_questions(
                         item,
                         values,
                         lang,
                         prefix=f"{key}.{index}.",
                         group=part,
-                        skip=skip,
+                        skip=(*skip, "text") if points else skip,
                         identity=identity,
                     )
             else:
@@ -149,13 +172,18 @@ def start(root: Path, conversation: str, stem: str, *, day: dt.date) -> Filling:
     """
     context = load_settings(root, day)
     lang = context.language
-    folder, _ = resolve_conversation(root, conversation)
+    folder, held = resolve_conversation(root, conversation)
     path = folder / f"{stem}.yaml"
-    if not path.is_file():
+    kind = _kind(stem)
+    if path.is_file():
+        before = dict(load_answers(path, kind.id, lang).document.data)
+        start_values = _plain(before)
+    elif stem == "minutes" and folder.is_dir():
+        before = {}
+        start_values = _new_minutes(root, folder, held, lang)
+    else:
         message, hint = texts.message("F101", lang, {"path": f"{folder.name}/{path.name}"})
         raise InputError(message, hint=hint, file=path)
-    kind = _kind(stem)
-    before = dict(load_answers(path, kind.id, lang).document.data)
     if stem == "minutes" and before.get("reported"):
         message, hint = texts.message("F102", lang)
         raise InputError(message, hint=hint, file=path)
@@ -165,11 +193,30 @@ def start(root: Path, conversation: str, stem: str, *, day: dt.date) -> Filling:
         f"{stem}-{folder.name}",
         lang,
         lambda values: model_questions(kind.model, values, lang, skip=skip, identity=identity),
-        _plain(before),
+        start_values,
         kind.model,
         root,
     )
     return Filling(form, path, before, root, lang)
+
+
+def _new_minutes(root: Path, folder: Path, held: dt.date, lang: str) -> dict[str, Any]:
+    """Where new minutes start: the meeting's date, and a review entry per goal.
+
+    The goals are those of the plan the meeting reviews (``plan_under_review``).
+    """
+    values: dict[str, Any] = {"date": held}
+    meeting = folder / "meeting.yaml"
+    year = None
+    if meeting.is_file():
+        year = load_answers(meeting, "meeting", lang).document.data.get("plan_under_review")
+    plan = root / "plans" / f"{year}.yaml"
+    if year and plan.is_file():
+        goals = load_answers(plan, "plan", lang).document.data.get("goals") or []
+        reviewed = [{"goal": g["id"]} for g in goals if isinstance(g, dict) and g.get("id")]
+        if reviewed:
+            values["results_review"] = {"goals": reviewed}
+    return values
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
@@ -199,7 +246,10 @@ def finish(
     recording = Recording(filling.root, filling.lang, commit=commit, base=base)
     with recording.locked([filling.path]):
         recording.refuse_uncommitted([filling.path])
-        if changes:
+        if not filling.path.exists():
+            _create(filling, prune(values))
+            changes = {"created": True}
+        elif changes:
             try:
                 edit_top_level(filling.path, changes)
             except EditRefused:
@@ -209,6 +259,31 @@ def finish(
         if not changes:
             return Recorded("skipped")
         return recording.save([filling.path], "form_filled", file=shown)
+
+
+def _create(filling: Filling, values: dict[str, Any]) -> None:
+    """Write new minutes from the answers, with the guiding comment and the schema line."""
+    from utvikling import yamlsafe
+    from utvikling.actions.agreement import prune
+    from utvikling.actions.schema import modeline
+    from utvikling.files import create_file
+    from utvikling.models._types import Part
+    from utvikling.records.emit import emit
+
+    kind = _kind(filling.path.stem)
+    intro = texts.localized(texts.data_file("forms.yaml")["fill"]["minutes_intro"], filling.lang)
+    relative = f"conversations/{filling.path.parent.name}/{filling.path.name}"
+    text = modeline(kind.id, relative) + "".join(f"# {line}\n" for line in intro.splitlines())
+    model = kind.model
+    assert issubclass(model, Part)
+    text += "\n" + emit(model, values)
+    back = model.model_validate(yamlsafe.parse(text.encode("utf-8")).data)
+    wanted = model.model_validate(values)
+    written = back.model_dump(mode="python", exclude_defaults=True)
+    if prune(written) != prune(wanted.model_dump(mode="python", exclude_defaults=True)):
+        message, hint = texts.message("F103", filling.lang)
+        raise InputError(message, hint=hint, file=filling.path)
+    create_file(filling.path, text)
 
 
 def _text(value: Any) -> Any:

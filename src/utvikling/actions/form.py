@@ -48,7 +48,8 @@ class Question:
 
     key: str
     kind: str
-    """text, date, whole, amount, yesno, choice, list or allowances (``navn: beløp; …``)."""
+    """text, date, whole, amount, yesno, choice, list, items (points ``{text: …}``, one line
+    separated by «;») or allowances (``navn: beløp; …``)."""
     label: str
     group: str = ""
     explain: str = ""
@@ -135,6 +136,8 @@ def show(question: Question, value: Any, lang: str) -> str:
         if not value:
             return _word("words", "no", lang)
         return "; ".join(f"{v.get('name', '')}: {v.get('amount', '')}" for v in value if v)
+    if question.kind == "items" and isinstance(value, list):
+        return "; ".join(str(v.get("text") or "") for v in value if isinstance(v, dict))
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dt.date):
@@ -180,6 +183,8 @@ def parse(question: Question, text: str, lang: str) -> Any:
         raise ValueError(_word("problem", "choice", lang, choices=labels))
     if kind == "list":
         return [item.strip() for item in text.split(";") if item.strip()]
+    if kind == "items":
+        return [{"text": item.strip()} for item in text.split(";") if item.strip()]
     if kind == "allowances":
         if _fold(text) in ("nei", "n", "ingen", "no"):
             return []
