@@ -187,3 +187,21 @@ def test_version_is_answered_before_the_framework_is_imported() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.splitlines()[-1] == "False False"
+
+
+def test_a_command_registered_in_cli_init_gets_the_norwegian_frame(runner, monkeypatch) -> None:
+    import typer as typer_module
+
+    from utvikling.cli import EXIT_CODES_HELP
+
+    def extra(path: str = typer_module.Option(".", "--path")) -> None:
+        """Noe annet."""
+
+    # A copy, so the command is gone again after the test.
+    monkeypatch.setattr(app, "registered_commands", list(app.registered_commands))
+    app.command("ekstra", epilog=EXIT_CODES_HELP)(extra)
+    listing = runner.invoke(app, ["--help"], env={"UTVIKLING_SPRAK": "nb"}).output
+    assert "  ekstra " in listing and "Noe annet." in listing
+    shown = runner.invoke(app, ["ekstra", "--help"], env={"UTVIKLING_SPRAK": "nb"}).output
+    assert shown.startswith("Bruk: utvikling ekstra [VALG]")
+    assert "Postmappen. Standard: mappen du står i" in shown and "Avslutningskoder" in shown

@@ -7,7 +7,9 @@ findings at error level (or warnings with ``--strict``), invalid input or a refu
 wrong use of the command; 130 interrupted (Ctrl-C).
 
 A command may also be registered here with ``app.command(...)(function)``; it is listed after
-those in ``data/cli.yaml``.
+those in ``data/cli.yaml``, gets the Norwegian epilog and the shared parameters' help, and takes
+its own help from an entry of the same name in ``data/cli.yaml`` (``short``, ``help``,
+``params``, without ``module``) when there is one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import typer
 
 from utvikling._version import __version__
 from utvikling.cli._norsk import LazyGroup
+
+EXIT_CODES_HELP = ""
+"""For ``app.command(..., epilog=EXIT_CODES_HELP)`` lines; the epilog is from ``cli.yaml``."""
 
 # Tracebacks must never show local variables: records hold salaries and evaluations.
 app = typer.Typer(

@@ -252,8 +252,9 @@ def suggest(name: str, candidates: Sequence[str]) -> str | None:
 def _localize(command: Any, entry: dict[str, Any]) -> Any:
     """Give a built command (and its subcommands) the help texts of its ``cli.yaml`` entry."""
     shared = _data()["params"]
-    if entry:
+    if entry.get("help"):
         command.help = text(entry["help"])
+    if entry.get("short"):
         command.short_help = text(entry["short"])
     command.epilog = text(_data()["app"]["epilog"])
     own = entry.get("params", {})
@@ -365,7 +366,10 @@ class LazyGroup(NorskGroup):
         return table
 
     def list_commands(self, ctx: Any) -> list[str]:
-        listed = list(self._table())
+        table = self._table()
+        listed = [
+            n for n, e in table.items() if "module" in e or "group" in e or n in self.commands
+        ]
         return listed + [name for name in self.commands if name not in listed]
 
     def all_names(self, ctx: Any) -> list[str]:
@@ -380,11 +384,18 @@ class LazyGroup(NorskGroup):
 
     def get_command(self, ctx: Any, name: str) -> Any:
         if name in self.commands:
-            return self.commands[name]
+            command = self.commands[name]
+            if not getattr(command, "localized", False):  # registered with app.command(...)
+                _localize(command, self._table().get(name, {}))
+                command.localized = True  # type: ignore[attr-defined]
+            return command
         table = self._table()
         for listed, entry in table.items():
+            if "module" not in entry and "group" not in entry:
+                continue  # only words for a command registered in cli/__init__.py
             if name == listed or name in entry.get("hidden", []):
                 command = _build(listed, entry)
+                command.localized = True
                 if name != listed:
                     command.hidden = True
                 self.commands[name] = command
