@@ -322,3 +322,27 @@ def test_fill_writes_new_minutes_with_a_review_entry_per_goal(example) -> None:
     assert [g.goal for g in minutes.results_review.goals] == ["M1", "M2", "M3", "M4"]
     assert minutes.results_review.goals[0].status == "partly_achieved"
     assert [i.text for i in minutes.interaction_principles or []] == ["Faste møter", "Åpen dialog"]
+
+
+def test_a_pause_never_saves_the_salary(tmp_path: Path) -> None:
+    questions = [
+        Question("start_date", "date", "Tiltredelse"),
+        Question("salary.annual_amount", "amount", "Årslønn", secret=True),
+        Question("workplace", "text", "Arbeidssted"),
+    ]
+    form = Form("avtale", "nb", lambda _: questions, {}, Agreement, tmp_path)
+    replies = ["1. mars 2027", "1 250 000", "Rådhuset"]
+
+    def ask(prompt: Prompt) -> str:
+        if prompt.number == 3:
+            raise KeyboardInterrupt
+        return replies.pop(0)
+
+    with pytest.raises(KeyboardInterrupt):
+        form.run(ask)
+    saved = form.pause()
+    assert saved is not None and "1250000" not in saved.read_text(encoding="utf-8")
+    again = Form("avtale", "nb", lambda _: questions, {}, Agreement, tmp_path)
+    again.resume()
+    assert again.position == 1  # the salary is asked again
+    assert again.values == {"start_date": "2027-03-01"}
