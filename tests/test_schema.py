@@ -104,6 +104,15 @@ def test_schema_command_prints_and_writes(runner, tmp_path: Path) -> None:
     wrote = runner.invoke(app, ["schema", "--output", str(tmp_path / "s")])
     assert wrote.exit_code == 0, wrote.output
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == sorted(file_name(k) for k in KINDS)
+    one = runner.invoke(app, ["schema", "plan", "--output", str(tmp_path / "one")])
+    assert [p.name for p in (tmp_path / "one").iterdir()] == ["plan.schema.json"], one.output
+    again = runner.invoke(app, ["schema", "--output", str(tmp_path / "s")])
+    assert again.exit_code == 0 and again.output == ""  # the same files: nothing to write
+    (tmp_path / "s" / "plan.schema.json").write_text("{}", encoding="utf-8")
+    kept = runner.invoke(app, ["schema", "--output", str(tmp_path / "s")])
+    assert kept.exit_code == 1 and "Skjemafilen finnes allerede og er endret." in kept.output
+    forced = runner.invoke(app, ["schema", "--output", str(tmp_path / "s"), "--force"])
+    assert forced.exit_code == 0 and "plan.schema.json" in forced.output
     unknown = runner.invoke(app, ["schema", "avtale"])
     assert unknown.exit_code == 2
     assert "Feil: Ugyldig verdi for TYPE: ukjent posttype «avtale»; velg en av settings," in (

@@ -180,8 +180,12 @@ def schema_text(kind: RecordKind, lang: str = "nb") -> str:
     return json.dumps(schema_for(kind, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(folder: Path, lang: str = "nb", *, force: bool = False) -> list[Path]:
-    """Write every kind's schema into ``folder``; an existing, different file only with force.
+def write_schemas(
+    folder: Path, lang: str = "nb", *, force: bool = False, only: str | None = None
+) -> list[Path]:
+    """Write every kind's schema (or ``only`` that kind's) into ``folder``.
+
+    An existing file that differs is replaced only with ``force``; an equal one is left alone.
 
     Raises:
         FileExistsRefusedError: a schema file is there with other content (without ``force``).
@@ -192,6 +196,8 @@ def write_schemas(folder: Path, lang: str = "nb", *, force: bool = False) -> lis
     data = texts.data_file("schema.yaml")
     written: list[Path] = []
     for kind in KINDS:
+        if only is not None and kind.id != only:
+            continue
         target = folder / file_name(kind)
         text = schema_text(kind, lang)
         if target.exists():

@@ -32,8 +32,6 @@ def schema(
         assert chosen is not None
         typer.echo(schema_text(chosen), nl=False)
         return
-    written = write_schemas(output, force=force)
-    if chosen is not None:
-        written = [p for p in written if p.name.startswith(f"{chosen.id}.")]
+    written = write_schemas(output, force=force, only=chosen.id if chosen else None)
     for path in written:
         typer.echo(words("done.init_created", "nb", path=shown(path)))
