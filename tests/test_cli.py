@@ -32,7 +32,7 @@ def test_help_lists_commands_and_exit_codes(runner) -> None:
     assert result.exit_code == 0
     for command in ("init", "check", "rules"):
         assert command in result.output
-    assert "Exit codes" in result.output
+    assert "Avslutningskoder" in result.output
 
 
 COMMANDS = [
@@ -49,6 +49,8 @@ COMMANDS = [
     "status",
     "overview",
     "site",
+    "schema",
+    "fill",
 ]
 HIDDEN = ["history"]
 """Other names of commands in the list (``history`` is ``historikk``)."""
@@ -57,15 +59,18 @@ HIDDEN = ["history"]
 def test_the_command_list_is_complete() -> None:
     import typer.main
 
-    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    assert sorted(commands) == sorted(COMMANDS + HIDDEN)
+    root = typer.main.get_command(app)
+    assert sorted(root.list_commands(None)) == sorted(COMMANDS)  # type: ignore[attr-defined,arg-type]
+    for name in COMMANDS + HIDDEN:
+        assert root.get_command(None, name) is not None, name  # type: ignore[attr-defined,arg-type]
+    assert root.get_command(None, "history").hidden  # type: ignore[attr-defined,arg-type,union-attr]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example_and_docs(runner, command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
-    assert "Example: utvikling" in result.output
+    assert "Eksempel: utvikling" in result.output
     docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     assert f"## `utvikling {command}" in docs
 
@@ -90,7 +95,7 @@ def test_check_missing_repository(runner, tmp_path: Path) -> None:
 def test_check_bad_date_option_is_a_usage_error(runner) -> None:
     result = runner.invoke(app, ["check", str(EXAMPLES / "fjordvik-kommune"), "--today", "1.1"])
     assert result.exit_code == 2
-    assert "YYYY-MM-DD" in result.output
+    assert "ÅÅÅÅ-MM-DD" in result.output
 
 
 def test_check_json_strict_select_ignore(runner, build, monkeypatch) -> None:

@@ -34,14 +34,14 @@ def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example,
         "Forberedelsesnotat (internt, fortrolig): "
         "dokumenter/samtale-2026-12-10-forberedelse-intern.md",
         "Offentlig sakstekst: dokumenter/samtale-2026-12-10-saksliste.md",
-        "conversations/2026-12-10/evaluation.yaml:9:1: C304 info: Panelets vurdering er ikke "
+        "conversations/2026-12-10/evaluation.yaml:10:1: C304 info: Panelets vurdering er ikke "
         "ferdig (M1, M2, M3, M4, leadership, organisational_development, political_decisions). "
         "(KS FoU-rapport 204031 (2021): praksis i casekommunene)",
-        "conversations/2026-12-10/input.yaml:6:1: C303 advarsel: Det mangler innspill fra Fjordvik "
+        "conversations/2026-12-10/input.yaml:7:1: C303 advarsel: Det mangler innspill fra Fjordvik "
         "Fellesliste, Bygdelista, Kystpartiet, Grønt Fjordvik. (KS: Folkevalgtes arbeidsgiverrolle "
         "overfor kommunedirektøren («Det bør på forhånd være drøftinger»); KS: Utviklingssamtale "
         "mellom folkevalgte og rådmannen («kan være hensiktsmessig»))",
-        "conversations/2026-12-10/self-evaluation.yaml:10:1: C302 info: Egenevalueringen til "
+        "conversations/2026-12-10/self-evaluation.yaml:11:1: C302 info: Egenevalueringen til "
         "kommunedirektøren mangler for M1, M2, M3, M4. (KS: Utviklingssamtale mellom folkevalgte "
         "og rådmannen («kan være hensiktsmessig»); KS: Folkevalgtes arbeidsgiverrolle overfor "
         "kommunedirektøren («kan være nyttig»))",

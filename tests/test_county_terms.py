@@ -47,6 +47,11 @@ ALLOWED = {
     "msg problem.string_pattern_mismatch.hint",
 }
 
+SCHEMAS = "schemas/"
+"""The JSON Schemas ``init`` copies for the editor's hover text are the shipped ones, generated
+from the models' field descriptions, which are in bokmål and a kommune's words: a known gap
+(the closing note of issue #14 lists it), not text the tool prints or a document carries."""
+
 CHOICE = "«kommune» eller «fylkeskommune»"
 OVERVIEW = "msg overview."
 """The overview is over many authorities, kommuner and fylkeskommuner alike."""
@@ -104,6 +109,8 @@ def _skeletons(root: Path, kind: str, lang: str, title: str) -> Iterator[tuple[s
     context = load_repository(root, dt.date(2026, 11, 1)).context
     prepare(root, "2026-12-10", context)
     for path in sorted(p for p in root.rglob("*") if p.is_file() and ".git" not in p.parts):
+        if path.parent.name == "schemas":
+            continue  # the JSON Schemas for the editor, generated from the models: see SCHEMAS
         yield path.relative_to(root).as_posix(), path.read_text(encoding="utf-8")
 
 
@@ -159,9 +166,10 @@ def test_the_examples_use_their_own_kind_and_title(name: str) -> None:
 def test_a_new_agreement_names_the_title_it_is_for() -> None:
     from utvikling.actions.agreement import agreement_text
 
-    first = agreement_text({"title": "fylkeskommunedirektør"}, "nn").splitlines()[0]
+    modeline, first = agreement_text({"title": "fylkeskommunedirektør"}, "nn").splitlines()[:2]
+    assert modeline == "# yaml-language-server: $schema=../schemas/agreement.schema.json"
     assert first == (
         "# Arbeidsavtale med leiaravtale for fylkeskommunedirektøren, laga med"
         " «utvikling new-agreement»."
     )
-    assert "for rådmannen," in agreement_text({"title": "rådmann"}, "nb").splitlines()[0]
+    assert "for rådmannen," in agreement_text({"title": "rådmann"}, "nb").splitlines()[1]

@@ -18,6 +18,20 @@ from utvikling.cli import app
 from utvikling.records.integrity import locked_hash, locked_parts, minutes_sources, stored_matches
 from utvikling.records.repository import load_repository
 
+SCHEMA_FILES = [
+    f"{kind}.schema.json"
+    for kind in (
+        "settings",
+        "agreement",
+        "plan",
+        "meeting",
+        "input",
+        "self_evaluation",
+        "evaluation",
+        "minutes",
+    )
+]
+
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 IDENTITY = {
@@ -186,9 +200,13 @@ def test_init_makes_the_first_commit(runner, tmp_path: Path, monkeypatch) -> Non
     assert message == "Postmappe for Testvik kommune opprettet"
     assert sorted(files) == [
         ".gitignore",
+        ".pre-commit-config.yaml",
+        ".vscode/extensions.json",
+        ".vscode/settings.json",
         "agreements/README.md",
         "conversations/README.md",
         "plans/README.md",
+        *sorted(f"schemas/{name}" for name in SCHEMA_FILES),
         "utvikling.yaml",
     ]
     assert git(root, "status", "--porcelain") == ""

@@ -449,3 +449,17 @@ def test_random_record_text_through_every_document_and_format_never_crashes(tmp_
         assert set(out) == {"html", "docx", "pdf"}
 
     run()
+
+
+@pytest.mark.parametrize("title", ["a\x00b", "x\nstatus: adopted", "rådmann\u2028status: adopted"])
+def test_the_title_in_a_new_agreements_header_comment_stays_in_its_line(title: str) -> None:
+    """The header comment names the chief executive's title from the answers: a line break or
+    control character in it can neither end the comment (and add a key) nor make it unreadable."""
+    from utvikling import yamlsafe
+    from utvikling.actions.agreement import agreement_text
+
+    text = agreement_text({"title": title}, "nb")
+    data = yamlsafe.parse(text.encode("utf-8")).data
+    assert data["title"] == title
+    assert data["status"] is None
+    assert text.splitlines()[1].startswith("# Arbeidsavtale med lederavtale for ")

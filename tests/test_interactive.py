@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -31,14 +32,14 @@ def test_init_asks_on_a_terminal(tmp_path: Path) -> None:
         ("Forvaltingsnivå", ""),
         ("Namnet på kommunen", "Testvik kommune"),
         ("Kommunenummer", "12"),
-        ("Kommunenummeret har fire siffer", None),
+        ("Svaret kan ikkje brukast: Kommunenummeret har fire siffer", None),
         ("Kommunenummer", "4698"),
         ("Tittelen på den øvste leiaren", "rådmann"),
         ("Namnet på rådmannen", "Rita Rådmann"),
         ("Organet som fører utviklingssamtalen", "formannskapet"),
         ("Saksnummeret for vedtaket i kommunestyret", "23/96"),
-        ("Datoen for vedtaket", "23.11.2023"),
-        ("Skriv datoen som", None),
+        ("Datoen for vedtaket", "31.02.2023"),
+        ("Svaret kan ikkje brukast: Skriv datoen som", None),
         ("Datoen for vedtaket", "2023-11-16"),
         ("Namnet på ordføraren", "Ola Ordførar"),
         ("Partiet eller gruppa til Ola Ordførar", "Bygdelista"),
@@ -85,7 +86,7 @@ def test_new_agreement_walks_through_every_item(tmp_path: Path) -> None:
     shutil.copy(EXAMPLES / "fjordvik-kommune" / "utvikling.yaml", root / "utvikling.yaml")
     answers = {
         "Organisasjonsnummer": "",
-        "Tiltredelsesdato": "2027-01-01",
+        "Tiltredelsesdato": "1. januar 2027",
         "Arbeidssted": "Rådhuset",
         "Prøvetid": "6",
         "Arbeidstid": "37,5 timer per uke",
@@ -127,6 +128,9 @@ def test_new_agreement_walks_through_every_item(tmp_path: Path) -> None:
         "forventninger til de folkevalgte": "Tydelighet",
         "Gyldighet": "Løpende",
     }
+    answers["forventninger til kommunedirektøren"] = "Lojalitet; Åpenhet"
+    answers["Trinn når"] = "Vurdering; Plan med tiltak"
+    answers["tillegg til lønnen"] = "Bil: 40 000; Telefon: 6 000"
     command = _command()
     child = pexpect.spawn(
         command[0],
@@ -134,29 +138,22 @@ def test_new_agreement_walks_through_every_item(tmp_path: Path) -> None:
         cwd=str(root),
         encoding="utf-8",
         timeout=20,
+        dimensions=(50, 250),
     )
     child.logfile_read = (tmp_path / "terminal.log").open("w", encoding="utf-8")
-    list_open = False
+    ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+    asked = []
     while True:
-        index = child.expect([r"\r?\n  -: $", r": $", r"\]: $", pexpect.EOF])
-        if index == 3:
+        index = child.expect([r"Spørsmål (\d+) av (\d+)", pexpect.EOF])
+        if index == 1:
             break
-        if index == 0:
-            question = (child.before or "").splitlines()[-1]
-            keys = [key for key in answers if key.lower() in question.lower()]
-            if keys and not list_open:
-                child.sendline(answers[max(keys, key=len)])
-                list_open = True
-            else:
-                child.sendline("")  # an empty line ends the list
-                list_open = False
-            continue
-        before = child.before or ""
-        assert "Error" not in before, before
-        line = before.splitlines()[-1] if before else ""
-        keys = [key for key in answers if key.lower() in line.lower()]
-        answer = answers[max(keys, key=len)] if keys else ""
-        child.sendline(answer)
+        asked.append((int(child.match.group(1)), int(child.match.group(2))))
+        child.expect(r":\x1b\[")  # the end of the question prompt_toolkit draws
+        label = ansi.sub("", child.before or "").splitlines()[-1]
+        assert "Error" not in label and "Traceback" not in label, label
+        keys = [key for key in answers if key.lower() in label.lower()]
+        child.sendline(answers[max(keys, key=len)] if keys else "")
+    assert asked[0] == (1, asked[0][1]) and asked[-1][0] == asked[-1][1] > 40
     child.close()
     assert child.exitstatus == 0, child.before
     assert (root / "dokumenter" / "avtaleutkast-2027-01-01.md").is_file()
@@ -167,6 +164,13 @@ def test_new_agreement_walks_through_every_item(tmp_path: Path) -> None:
     agreement = Agreement.model_validate(data)
     assert agreement.salary is not None and agreement.salary.annual_amount == 1_250_000
     assert agreement.severance is not None and agreement.severance.waiver_aml_15_16_2 is True
-    assert agreement.salary.allowances == []
+    assert [(a.name, a.amount) for a in agreement.salary.allowances or []] == [
+        ("Bil", 40_000),
+        ("Telefon", 6_000),
+    ]
     assert agreement.expectations is not None
-    assert agreement.expectations.of_chief_executive == ["Lojalitet"]
+    assert agreement.expectations.of_chief_executive == ["Lojalitet", "Åpenhet"]
+    assert agreement.procedures is not None and agreement.procedures.deviation is not None
+    assert agreement.procedures.deviation.steps == ["Vurdering", "Plan med tiltak"]
+    assert agreement.collective_agreements is not None
+    assert agreement.collective_agreements[0].clause == "kap. 3"

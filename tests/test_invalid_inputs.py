@@ -16,7 +16,7 @@ INVALID = FIXTURES / "invalid"
 
 CASES = {
     "unclosed-quote.yaml": (
-        "unclosed-quote.yaml:4:1: Y001 feil: Filen kan ikke leses som YAML her.\n"
+        "unclosed-quote.yaml:2:9: Y001 feil: Filen kan ikke leses som YAML her.\n"
         "    Et anførselstegn er ikke lukket. Sjekk at hver verdi som starter med \" eller ' "
         "også slutter med det samme tegnet."
     ),

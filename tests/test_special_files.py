@@ -104,7 +104,7 @@ def test_a_link_out_of_the_repository_is_refused_and_its_target_not_shown(
     assert f"agreements/2030-01-01.yaml: {R011}" in result.output
     assert f"conversations/2027-09-15: {R011}" in result.output
     assert "plans/lenke.yaml" not in result.output
-    assert result.output.endswith("2 feil, 0 advarsler, 0 info. Filer sjekket: 18.\n")
+    assert result.output.endswith("2 feil i 18 filer.\n")
     assert "utenfor" not in result.output and "HEMMELIG" not in result.output
 
 

@@ -107,5 +107,5 @@ def test_check_names_every_override_template_in_use(runner, example, monkeypatch
         f"{TEMPLATE}:1:1: T003 info: Postmappen har sin egen mal: "
         "documents/nb/minutes-public.md.j2.",
         hint,
-        "0 feil, 0 advarsler, 2 info. Filer sjekket: 15.",
+        "2 råd i 15 filer.",
     ]

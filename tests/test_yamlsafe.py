@@ -284,7 +284,7 @@ def test_a_duplicate_key_names_the_first_line() -> None:
     [
         ("a: b: c\n", ("Y001", 1, 5, "colon")),
         ("a:\n  b: 1\n c: 2\n", ("Y001", 3, 2, "indent")),
-        ('a: "open\n', ("Y001", 2, 1, "quote")),
+        ('a: "open\n', ("Y001", 1, 4, "quote")),
         ("a: @x\n", ("Y001", 1, 4, "start_char")),
         ("a: [1, 2\nb: 3\n", ("Y001", 2, 2, "flow")),
         ("a: 1\n---\nb: 2\n", ("Y001", 2, 1, "document")),

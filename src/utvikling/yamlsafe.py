@@ -282,6 +282,9 @@ def _syntax_problem(text: str, exc: yaml.YAMLError) -> LoadProblem:
         column = exc.position - (before.rfind("\n") + 1) + 1
         return LoadProblem("Y001", line, column, {"kind": "control", "problem": exc.reason})
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    opened = getattr(exc, "context_mark", None)
+    if opened is not None and "quoted scalar" in (getattr(exc, "context", "") or ""):
+        mark = opened  # an unclosed quote: where it opens, not the end of the file
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     for match in _TAB_INDENT.finditer(text):

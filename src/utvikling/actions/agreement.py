@@ -19,7 +19,9 @@ from pydantic import ValidationError
 from utvikling import texts, yamlsafe
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.documents import DocumentOptions, parties, write_documents
+from utvikling.actions.form import Form, Question, get
 from utvikling.actions.recording import Recorded, Recording
+from utvikling.actions.schema import modeline
 from utvikling.errors import FileExistsRefusedError, InputError
 from utvikling.files import create_file, replace_file
 from utvikling.findings import Finding
@@ -44,6 +46,7 @@ class FormItem:
     why: dict[str, str]
     default: str | None = None
     details: tuple[FormItem, ...] = ()
+    secret: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ def _item(raw: dict[str, Any]) -> FormItem:
         why=raw.get("why", {"nb": "", "nn": ""}),
         default=raw.get("default"),
         details=tuple(_item(d) for d in raw.get("details", [])),
+        secret=bool(raw.get("secret", False)),
     )
 
 
@@ -144,22 +148,32 @@ def defaults(context: RepositoryContext) -> dict[str, Any]:
     return values
 
 
-def comments(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Return (a comment per field, a section header per top-level key) from the form."""
+def comments(
+    lang: str, terms: dict[str, str] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Return (a comment per field, a section header per top-level key) from the form.
+
+    ``terms`` are the glossary's words for the authority (a kommune's when not given).
+    """
+    words = terms or texts.terms("kommune", lang)
+
+    def say(value: Any) -> str:
+        return texts.fill(texts.localized(value, lang), words)
+
     per_field: dict[str, str] = {}
     headers: dict[str, str] = {}
     for group in form():
         first = group.items[0].field.split(".")[0]
-        headers.setdefault(first, texts.localized(group.title, lang))
+        headers.setdefault(first, say(group.title))
         for item in group.items:
-            why = texts.localized(item.why, lang)
-            ask = texts.localized(item.ask, lang)
+            why = say(item.why)
+            ask = say(item.ask)
             ask = ask if ask.endswith(("?", ".", ":")) else ask + "."
             per_field[item.field if item.kind != "conditional" else f"{item.field}.agreed"] = (
                 f"{ask} {why}".strip()
             )
             for detail in item.details:
-                per_field[f"{item.field}.{detail.field}"] = texts.localized(detail.ask, lang)
+                per_field[f"{item.field}.{detail.field}"] = say(detail.ask)
     return per_field, headers
 
 
@@ -174,20 +188,25 @@ def field_order() -> list[str]:
     return order
 
 
-def agreement_text(values: dict[str, Any], lang: str) -> str:
+def agreement_text(values: dict[str, Any], lang: str, terms: dict[str, str] | None = None) -> str:
     """Return the YAML for a new agreement, checked by reading it back.
 
     Raises:
         AssertionError: the text does not read back as ``values`` (a bug, not a user error).
     """
-    per_field, headers = comments(lang)
+    per_field, headers = comments(lang, terms)
     intro = texts.localized(texts.data_file("messages.yaml")["agreement_file"]["intro"], lang)
-    title = str(values.get("title") or "").strip()
+    # The title goes into a comment line: nothing of it may end the line or be a control
+    # character (a line break would turn the rest into a key of the record).
+    title = " ".join(
+        "".join(c if c.isprintable() else " " for c in str(values.get("title") or "")).split()
+    )
     intro = texts.fill(
         intro, {"ce": texts.definite(title) if title else texts.terms(None, lang)["ce"]}
     )
     body = emit(Agreement, values, comments=per_field, order=field_order(), headers=headers)
     text = "".join(f"# {line}\n".replace("# \n", "#\n") for line in intro.splitlines()) + body
+    text = modeline("agreement", "agreements/x.yaml") + text
     back = yamlsafe.parse(text.encode("utf-8")).data
     assert prune(Agreement.model_validate(back).model_dump(mode="python")) == prune(
         Agreement.model_validate(values).model_dump(mode="python")
@@ -264,6 +283,7 @@ def create_agreement(
     *,
     lang: str,
     supersedes: str | None = None,
+    terms: dict[str, str] | None = None,
 ) -> NewAgreement:
     """Write ``agreements/<start-date>.yaml`` from ``values``; never overwrites.
 
@@ -299,7 +319,8 @@ def create_agreement(
             raise InputError(message, hint=hint, file=old_path) from None
         values["supersedes"] = supersedes
         agreement = validate_values(values, "--answers", lang)
-    create_file(target, agreement_text(prune(agreement.model_dump(mode="python")), lang))
+    text = agreement_text(prune(agreement.model_dump(mode="python")), lang, terms)
+    create_file(target, text)
     if old_path is not None and old_text is not None:
         replace_file(old_path, old_text)
     return NewAgreement(target, agreement, old_path)
@@ -337,6 +358,64 @@ def parse_answer(kind: str, text: str, lang: str) -> Any:
             return False
         raise ValueError(_prompt_text("prompt.bad_choice", lang, choices="ja / nei"))
     return text
+
+
+_KINDS: dict[str, tuple[str, int, int]] = {
+    "months": ("whole", 0, 120),
+    "month": ("whole", 1, 12),
+    "count": ("whole", 1, 4),
+    "flag": ("yesno", 0, 0),
+    "conditional": ("yesno", 0, 0),
+}
+_HOW_TO_WRITE = re.compile(r"\s*\((?:ÅÅÅÅ-MM-DD|[^()]*per lin[je]e?)\)")
+
+
+def agreement_form(
+    root: Path, values: dict[str, Any], lang: str, terms: dict[str, str], previous: str | None
+) -> Form:
+    """The questions of ``new-agreement`` as a form over the agreement's values.
+
+    A conditional item's details are asked only after «ja»; the last question, when an
+    agreement is in force, is whether the new one replaces it (``_supersedes``).
+    """
+
+    def say(value: Any) -> str:
+        return texts.fill(texts.localized(value, lang), terms)
+
+    def asked(item: FormItem, base: str, group: str, current: dict[str, Any]) -> list[Question]:
+        path = f"{base}{item.field}"
+        label = _HOW_TO_WRITE.sub("", say(item.ask))
+        kind, low, high = _KINDS.get(item.kind, (item.kind, 0, 999))
+        suggest = item.default if item.default and "." not in item.default else None
+        common: dict[str, Any] = {"group": group, "explain": say(item.why), "secret": item.secret}
+        if item.kind == "conditional":
+            found = [Question(f"{path}.agreed", "yesno", label, **common)]
+            if get(current, f"{path}.agreed") is True:
+                for detail in item.details:
+                    found += asked(detail, f"{path}.", group, current)
+            return found
+        if item.kind == "collective":
+            clause = _prompt_text("prompt.clause", lang)
+            return [
+                Question(f"{path}.0.name", "text", label, **common),
+                Question(f"{path}.0.clause", "text", clause, **common),
+            ]
+        return [Question(path, kind, label, low=low, high=high, suggest=suggest, **common)]
+
+    def questions(current: dict[str, Any]) -> list[Question]:
+        found: list[Question] = []
+        for group in form():
+            for item in group.items:
+                found += asked(item, "", say(group.title), current)
+        if previous is not None:
+            label = _prompt_text("prompt.supersedes", lang, name=previous)
+            found.append(Question("_supersedes", "yesno", label.replace(" (ja/nei)", "")))
+        return found
+
+    start = dict(values)
+    if previous is not None:
+        start.setdefault("_supersedes", True)
+    return Form("avtale", lang, questions, start, Agreement, root)
 
 
 def _prompt_text(key: str, lang: str, **params: Any) -> str:
@@ -413,9 +492,8 @@ class AgreementRequest:
     supersedes: str | None = None
 
 
-Asker = Callable[[dict[str, Any], str, str | None], tuple[dict[str, Any], str | None]]
-"""Asks the questions: (values so far, language, the agreement in force) → (values, the
-agreement the new one supersedes)."""
+Asker = Callable[[Form], dict[str, Any]]
+"""Runs the form of :func:`agreement_form` (on a terminal) and returns its values."""
 
 
 @dataclass
@@ -456,13 +534,19 @@ def new_agreement(
     supersedes = request.supersedes
     if ask is not None:
         previous = context.current_agreement() if supersedes is None else None
-        values, chosen = ask(values, lang, previous.stem if previous else None)
-        supersedes = supersedes or chosen
+        questions = agreement_form(
+            root, values, lang, context.terms(), previous.stem if previous else None
+        )
+        values = ask(questions)
+        chosen = values.pop("_supersedes", None)
+        supersedes = supersedes or (previous.stem if chosen and previous else None)
     recording = Recording(root, lang, commit=commit, base=base)
     old = [root / "agreements" / f"{supersedes}.yaml"] if supersedes else []
     with recording.locked(old):
         recording.refuse_uncommitted(old)
-        created = create_agreement(root, values, lang=lang, supersedes=supersedes)
+        created = create_agreement(
+            root, values, lang=lang, supersedes=supersedes, terms=context.terms()
+        )
         changed = [created.path, *([created.superseded] if created.superseded else [])]
         name = created.path.stem
         if created.superseded is not None:

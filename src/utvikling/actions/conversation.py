@@ -20,6 +20,7 @@ from utvikling.actions.documents import (
     write_documents,
 )
 from utvikling.actions.recording import Recorded, Recording
+from utvikling.actions.schema import modeline
 from utvikling.checklist.common import ELECTED_ROLES
 from utvikling.files import create_file
 from utvikling.findings import Finding
@@ -32,6 +33,7 @@ from utvikling.render.documents import Source
 from utvikling.render.writing import DocumentSpec
 
 FILES = {kind.id: kind.file_name for kind in CONVERSATION_KINDS if kind.skeleton}
+_KIND_OF = {name: kind for kind, name in FILES.items()}
 """The records ``prepare-conversation`` creates from skeletons, by kind."""
 
 
@@ -128,6 +130,7 @@ def prepare(root: Path, reference: str, context: RepositoryContext) -> Prepared:
             result.kept.append(path)
             continue
         text = render_skeleton(f"{lang}/{name}.j2", values)
+        text = modeline(_KIND_OF[name], f"conversations/{folder.name}/{name}") + text
         try:
             create_file(path, text)
         except FileExistsError:

@@ -11,12 +11,15 @@ from typing import Any
 from utvikling import texts, yamlsafe
 from utvikling.actions.agreement import prune
 from utvikling.actions.check import CheckOptions, check_repository
+from utvikling.actions.form import Form, Question, choices, get
 from utvikling.actions.recording import Recorded, Recording
+from utvikling.actions.schema import modeline
 from utvikling.errors import FileExistsRefusedError
 from utvikling.files import create_file, display_path
 from utvikling.findings import Finding
 from utvikling.models import Minutes, Plan
 from utvikling.records.emit import emit
+from utvikling.records.load import load_answers
 from utvikling.records.loaded import RepositoryContext
 from utvikling.records.repository import load_repository
 
@@ -71,6 +74,7 @@ def plan_text(values: dict[str, Any], year: int, context: RepositoryContext) -> 
     comments = {path: texts.localized(text, lang) for path, text in form["comments"].items()}
     body = emit(Plan, values, comments=comments)
     text = "".join(f"# {line}\n" for line in intro.splitlines()) + "\n" + body
+    text = modeline("plan", "plans/x.yaml") + text
     back = Plan.model_validate(yamlsafe.parse(text.encode("utf-8")).data)
     assert prune(back.model_dump(mode="python")) == prune(
         Plan.model_validate(values).model_dump(mode="python")
@@ -113,8 +117,77 @@ def create_plan(
     return NewPlan(target, plan, based_on)
 
 
-GoalAsker = Callable[[str], list[dict[str, Any]]]
-"""Asks for the goals of a guided start, in the given language."""
+def goal_questions(lang: str) -> Callable[[dict[str, Any]], list[Question]]:
+    """The guided start's questions: how many goals, then each goal's essentials."""
+    from typing import get_args
+
+    from utvikling.models.common import Theme
+
+    form = texts.data_file("plan_form.yaml")
+    themes = choices("theme", get_args(Theme), lang)
+
+    def question(name: str, key: str, kind: str = "text", n: int = 0, **more: Any) -> Question:
+        entry = form["questions"][name]
+        return Question(
+            key,
+            kind,
+            texts.fill(texts.localized(entry["ask"], lang), {"n": n}),
+            group=texts.fill(texts.localized(form["group"], lang), {"n": n}) if n else "",
+            explain=texts.localized(entry["explain"], lang),
+            **more,
+        )
+
+    def questions(values: dict[str, Any]) -> list[Question]:
+        asked = [question("count", "_count", "whole", low=1, high=5)]
+        for n in range(1, int(values.get("_count") or 3) + 1):
+            goal = f"goals.{n - 1}"
+            asked += [
+                question("title", f"{goal}.title", n=n),
+                question("theme", f"{goal}.theme", "choice", n=n, choices=themes),
+                question("anchor", f"{goal}.anchoring.0.title", n=n),
+            ]
+            if get(values, f"{goal}.anchoring.0.title"):
+                asked.append(question("case_number", f"{goal}.anchoring.0.case_number", n=n))
+            asked += [
+                question("factor", f"{goal}.success_factors.0", n=n),
+                question("indicator", f"{goal}.indicators.0.name", n=n),
+            ]
+            if get(values, f"{goal}.indicators.0.name"):
+                asked += [
+                    question("baseline", f"{goal}.indicators.0.baseline", n=n),
+                    question("target", f"{goal}.indicators.0.target", n=n),
+                ]
+        return asked
+
+    return questions
+
+
+def goal_form(root: Path, year: int, lang: str) -> Form:
+    """The guided start of a plan as a form (saved between runs as ``plan-<year>``)."""
+    return Form(f"plan-{year}", lang, goal_questions(lang), {"_count": 3}, Plan, root)
+
+
+def goals_of(values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The goals a finished form holds, each with its id and without empty parts."""
+    count = int(values.get("_count") or 3)
+    goals: list[dict[str, Any]] = []
+    for n, raw in enumerate((values.get("goals") or [])[:count], start=1):
+        goal = prune(dict(raw or {}))
+        for part in ("anchoring", "indicators"):
+            kept = [item for item in goal.get(part, []) if item]
+            goal.pop(part, None)
+            if kept:
+                goal[part] = kept
+        factors = [f for f in goal.pop("success_factors", []) if f]
+        if factors:
+            goal["success_factors"] = factors
+        goals.append({"id": f"M{n}", **goal})
+    goals += [{"id": f"M{n}"} for n in range(len(goals) + 1, count + 1)]
+    return goals
+
+
+GoalAsker = Callable[[Form], dict[str, Any]]
+"""Runs the guided start's form (on a terminal) and returns its values."""
 
 
 @dataclass
@@ -134,18 +207,27 @@ def new_plan(
     *,
     day: dt.date,
     ask: GoalAsker | None = None,
+    answers: Path | None = None,
     base: Path | None = None,
     commit: bool = True,
 ) -> PlanResult:
     """Create ``plans/<year>.yaml`` from the goals agreed in the last minutes, or ask for them.
 
+    Without agreed goals the goals come from ``answers`` (a file shaped like a plan), else from
+    the guided form ``ask`` runs.
+
     Raises:
         FileExistsRefusedError: the plan exists already.
+        InputError: the answers file is not a well-formed plan.
     """
     context = load_repository(root, day, base=base).context
     based_on, goals = agreed_goals(context, year)
-    if not goals and ask is not None:
-        goals = ask(context.language)
+    if answers is not None:
+        given = load_answers(answers, "plan", context.language).document.data
+        based_on, goals = None, list(given.get("goals") or [])
+    elif not goals and ask is not None:
+        form = goal_form(root, year, context.language)
+        goals = goals_of(ask(form))
     created = create_plan(root, year, context, goals=goals or None, based_on=based_on)
     recording = Recording(root, context.language, commit=commit, base=base)
     recorded = recording.save([created.path], "plan_created", year=year)

@@ -66,6 +66,45 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def count(key: str, n: int, lang: str) -> str:
+    """A number with its noun, singular or plural: «1 advarsel», «2 advarsler»."""
+    from utvikling import texts
+
+    forms = texts.data_file("cli.yaml")["counts"][key]
+    one, many = forms.get(lang) or forms["nb"]
+    return texts.fill(one if n == 1 else many, {"n": n})
+
+
+def summary(counts: dict[str, int], files: int, lang: str) -> str:
+    """The last line of ``check``: what was shown, counted, and in how many files."""
+    from utvikling import texts
+
+    table = texts.data_file("cli.yaml")["counts"]
+    parts = [count(key, n, lang) for key, n in counts.items() if n]
+    in_files = count("file", files, lang)
+    if not parts:
+        return texts.fill(texts.localized(table["clean"], lang), {"files": in_files})
+    found = ", ".join(parts[:-1]) + f" {texts.localized(table['and'], lang)} " + parts[-1]
+    found = found if len(parts) > 1 else parts[0]
+    return texts.fill(texts.localized(table["summary"], lang), {"found": found, "files": in_files})
+
+
+def repository(path: Path) -> Path:
+    """The records repository a command works on, found the way git finds its folder.
+
+    ``path`` when it holds ``utvikling.yaml``; else the nearest folder above it that does (as a
+    path relative to the working folder); else ``path`` itself, so the error names it.
+    """
+    import os
+
+    from utvikling.cli._norsk import find_settings
+
+    if (path / "utvikling.yaml").is_file():
+        return path
+    found = find_settings(path)
+    return Path(os.path.relpath(found.parent)) if found is not None else path
+
+
 def words(key: str, lang: str, **params: Any) -> str:
     """Return one of the ``done.*`` or ``prompt.*`` texts, filled in."""
     from utvikling import texts
@@ -112,14 +151,18 @@ def progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], N
         yield on_total, lambda: bar.advance(task)
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """Read a ``YYYY-MM-DD`` option value."""
+def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
+    """Read a ``YYYY-MM-DD`` option value (a usage error in Norwegian if it is not one)."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-09-15") from None
+        from utvikling.cli._norsk import bad_parameter, word
+
+        error = bad_parameter(word("date"))
+        error.param_hint = option
+        raise error from None
 
 
 def document_options(
@@ -171,6 +214,10 @@ def print_findings(findings: list[Finding], lang: str, *, info: bool = False) ->
 
 
 PathOption = Annotated[Path, typer.Option(help="The records repository. Default: here.")]
+RepositoryOption = Annotated[
+    Path | None, typer.Option("--path", help="The records repository. Default: here.")
+]
+"""``--path`` for a command that also takes the repository as its argument (the old spelling)."""
 OutputOption = Annotated[
     Path | None,
     typer.Option(help="Folder for the documents. Default: dokumenter/ in the repository."),

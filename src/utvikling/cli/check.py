@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, parse_date, progress, words
+from utvikling.cli._output import (
+    RepositoryOption,
+    handles_errors,
+    parse_date,
+    progress,
+    repository,
+    summary,
+    words,
+)
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -46,11 +55,15 @@ def check(
         int | None,
         typer.Option(min=1, max=64, help="Processes to use. Default: several only for many files."),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only findings, no line when all is well.")
+    ] = False,
+    path: RepositoryOption = None,
 ) -> None:
     """Check every record against the models and the KS checklist; print all findings.
 
     Each finding is printed as FILE:LINE:COL: CODE severity: message (reference), with a hint
-    on how to fix it below it. Nothing is printed when all is well.
+    on how to fix it below it. On a terminal it ends with one line when all is well.
 
     Example: utvikling check examples/fjordvik-kommune
     """
@@ -69,8 +82,9 @@ def check(
     totals = Totals()
     reports = []
     with progress(words("overview.progress", "nb")) as (on_total, advance):
+        given = [*(paths or []), *([path] if path is not None else [])]
         found = check_paths(
-            paths or [Path()], options, jobs=jobs, base=Path.cwd(), on_total=on_total
+            given or [repository(Path())], options, jobs=jobs, base=Path.cwd(), on_total=on_total
         )
         for result in found:
             advance()
@@ -84,7 +98,9 @@ def check(
     if as_json:
         document = {"version": 1, "repositories": reports, "summary": totals.to_dict()}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
-    elif totals.shown(show_info):
-        typer.echo(words("done.summary", totals.language, **totals.counts()))
+    elif not quiet and (totals.shown(show_info) or sys.stdout.isatty()):
+        shown_counts = {"error": totals.errors, "warning": totals.warnings}
+        shown_counts["info"] = totals.infos if show_info else 0
+        typer.echo(summary(shown_counts, totals.files, totals.language))
     if totals.failed(strict):
         raise typer.Exit(1)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import PathOption, handles_errors
+from utvikling.cli._output import PathOption, handles_errors, repository
 
 
 @handles_errors
@@ -23,6 +23,7 @@ def history(
 
     Example: utvikling historikk --json
     """
+    path = repository(path)
     from utvikling.actions.history import history as gather
     from utvikling.actions.history import sections
 

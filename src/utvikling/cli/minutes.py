@@ -21,6 +21,7 @@ from utvikling.cli._output import (
     parse_date,
     report_files,
     report_recorded,
+    repository,
     shown,
     words,
 )
@@ -39,7 +40,7 @@ OnOption = Annotated[
 
 
 def _day(on: str | None) -> dt.date:
-    return parse_date(on) or dt.date.today()
+    return parse_date(on, "--on") or dt.date.today()
 
 
 def _done(key: str, path: Path, lang: str) -> None:
@@ -64,6 +65,7 @@ def approve(
 
     Example: utvikling minutes approve 2026-09-15 --by Arbeidsgiverutvalget --on 2026-09-22
     """
+    path = repository(path)
     from utvikling.actions import minutes
 
     done = minutes.approve(
@@ -87,6 +89,7 @@ def acknowledge(
 
     Example: utvikling minutes acknowledge 2026-09-15 --remark "Ingen merknader."
     """
+    path = repository(path)
     from utvikling.actions import minutes
 
     done = minutes.acknowledge(
@@ -123,6 +126,7 @@ def report(
 
     Example: utvikling minutes report 2026-09-15 --case 26/91 --on 2026-10-22
     """
+    path = repository(path)
     from utvikling.actions import minutes
 
     commit = not no_commit
@@ -158,6 +162,7 @@ def amend(
 
     Example: utvikling minutes amend 2026-09-15 --text "Rettet dato." --reason "Skrivefeil"
     """
+    path = repository(path)
     from utvikling.actions import minutes
 
     done = minutes.amend(
@@ -197,6 +202,7 @@ def render_minutes(
 
     Example: utvikling render-minutes 2026-09-15
     """
+    path = repository(path)
     from utvikling.actions.minutes import render_minutes as render
 
     options = document_options(today, output, force, templates, format)

@@ -19,6 +19,7 @@ from utvikling.cli._output import (
     print_findings,
     report_files,
     report_recorded,
+    repository,
     shown,
     words,
 )
@@ -50,6 +51,7 @@ def prepare_conversation(
 
     Example: utvikling prepare-conversation 2027-01-20
     """
+    path = repository(path)
     from utvikling.actions.conversation import prepare_conversation as prepare
 
     options = document_options(today, output, force, templates, format)

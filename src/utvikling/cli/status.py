@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, parse_date, shown, words
+from utvikling.cli._output import (
+    RepositoryOption,
+    handles_errors,
+    parse_date,
+    repository,
+    shown,
+    words,
+)
 
 if TYPE_CHECKING:
     from utvikling.actions.status import Status
@@ -17,6 +24,7 @@ if TYPE_CHECKING:
 @handles_errors
 def status(
     path: Annotated[Path, typer.Argument(help="The records repository. Default: here.")] = Path(),
+    path_option: RepositoryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the steps as JSON.")] = False,
     ics: Annotated[
         Path | None,
@@ -38,6 +46,7 @@ def status(
 
     Example: utvikling status examples/fjordvik-kommune --today 2026-11-23
     """
+    path = repository(path_option or path)
     import json
 
     from utvikling.actions.status import status as status_of

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, shown, words
+from utvikling.cli._output import handles_errors, repository, shown, words
 
 app = typer.Typer(
     help="The document templates: which layer each comes from, and starting an override.\n\n"
@@ -31,6 +31,7 @@ def list_templates(
 
     Example: utvikling templates list
     """
+    path = repository(path)
     from utvikling.actions.templates import list_templates as listed
 
     entries = listed(path, templates)
@@ -49,6 +50,7 @@ def copy(
 
     Example: utvikling templates copy documents/nb/agreement.md.j2
     """
+    path = repository(path)
     from utvikling.actions.templates import copy_template
 
     target = copy_template(path, name)

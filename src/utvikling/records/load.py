@@ -102,9 +102,17 @@ def _suggest(key: str, allowed: list[str]) -> list[str]:
     """Suggest the field meant: a Norwegian word's field, or the nearest spelling."""
     synonyms = texts.data_file("synonyms.yaml")["synonyms"]
     meant = synonyms.get(key.strip().lower())
+    if meant is None:  # written without æøå: «lonn» for «lønn», «maalform» for «målform»
+        folded = {_fold(word): field for word, field in synonyms.items()}
+        meant = folded.get(_fold(key))
     if meant in allowed:
         return [meant]
     return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
+def _fold(word: str) -> str:
+    word = word.strip().lower().replace("aa", "å")
+    return word.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("ae", "a")
 
 
 def field_name(loc: tuple[int | str, ...]) -> str:
