@@ -18,6 +18,11 @@ from utvikling.records.loaded import RepositoryContext
 from utvikling.render.catalog import search_path
 from utvikling.render.writing import DocumentSpec, WrittenSet, write_set
 
+DRAFT_PREFIX = "avtaleutkast-"
+"""The file name of an agreement that is not final: ``avtaleutkast-<start date>``."""
+FINAL_PREFIX = "avtale-"
+"""The file name of an adopted, complete agreement: ``avtale-<start date>``."""
+
 
 @dataclass(frozen=True)
 class DocumentOptions:
@@ -56,7 +61,33 @@ def parties(context: RepositoryContext) -> dict[str, Any]:
         "ce_title": words["ce_title"],
         "ce": words["ce"],
         "municipality": context.municipality_name,
+        "body": lambda name: body_name(name, context),
     }
+
+
+def body_name(name: Any, context: RepositoryContext) -> str:
+    """A body's name as it stands mid-sentence, in lower case as the glossary writes it.
+
+    «Kommunestyret» in a record becomes «kommunestyret»; the employer body's one-word name too.
+    """
+    text = "" if name is None else str(name)
+    words = context.terms()
+    settings = context.settings_model
+    known = {
+        words[key]
+        for key in ("council", "executive_committee", "mayor", "deputy_mayor")
+        if key in words
+    }
+    own = settings.employer_body.name if settings and settings.employer_body else None
+    if own and " " not in own.strip():
+        known.add(own.strip().lower())
+    first, separator, rest = text.partition(",")
+    if first.strip().lower() in known:
+        return first.strip().lower() + separator + rest
+    word, space, more = text.partition(" ")
+    if word.lower() in known:
+        return word.lower() + space + more
+    return text
 
 
 def write_documents(
