@@ -226,7 +226,7 @@ def _structure(markdown: str) -> list[str]:
             "--to=html5",
             "--shift-heading-level-by=-1",
         ],
-        input=(markdown + "\n\n---\n\n*herkomst*\n").encode("utf-8"),
+        input=markdown.encode("utf-8"),  # the provenance is in the metadata, not on the page
         capture_output=True,
         check=True,
     )

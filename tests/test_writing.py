@@ -30,7 +30,7 @@ def _state(folder: Path) -> dict[str, str]:
     return tree_digest(folder) if folder.is_dir() else {}
 
 
-def _fake_export(markdown_text, formats, meta, *, reference_doc=None):
+def _fake_export(markdown_text, formats, meta, *, reference_doc=None, style=None):
     """Stands in for pandoc and Typst where the conversion is not what a test is about."""
     return {f: f"{f}:{meta.title}:{markdown_text}".encode() for f in formats if f != "md"}
 
@@ -60,15 +60,16 @@ def test_a_set_interrupted_by_a_converter_error_leaves_the_previous_set(
     runner, rendered, real_converters, monkeypatch
 ):
     """The first document is converted to HTML, then Typst fails on its PDF."""
-    import typst
+    from utvikling.render import export
 
     out = rendered / "dokumenter"
     before = _state(out)
 
-    def fail(*args, **kwargs):
-        raise RuntimeError("typst: unknown variable")
+    class Broken:
+        def compile(self, *args, **kwargs):
+            raise RuntimeError("typst: unknown variable")
 
-    monkeypatch.setattr(typst, "compile", fail)
+    monkeypatch.setattr(export, "_typst_compiler", lambda style: (Broken(), Path()))
     result = _render(runner, rendered, day=OTHER_DAY, formats=("html", "pdf"))
     assert result.exit_code == 1
     assert result.output == (

@@ -14,6 +14,7 @@ from utvikling import texts
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.documents import (
     DocumentOptions,
+    internal_marking,
     label,
     parties,
     phrase,
@@ -250,6 +251,7 @@ def render_agenda(
             f"documents/{lang}/agenda-{kind}.md.j2",
             contexts[kind],
             sources if kind == "internal" else [s for s in sources if "meeting" in s.path],
+            marking=internal_marking(lang) if kind == "internal" else "",
         )
         for kind in ("internal", "public")
     }

@@ -108,6 +108,15 @@ def write_documents(
     )
 
 
+def internal_marking(lang: str) -> str:
+    """The marking of an internal working document (spec §2.7), on every page it has.
+
+    Never «unntatt offentlighet» as a whole: it names the bases that may apply to single items.
+    """
+    entry = texts.data_file("messages.yaml")["document"]["internal_marking"]
+    return str(texts.localized(entry, lang))
+
+
 def phrase(key: str, lang: str) -> Any:
     """Return an entry of ``data/conversation.yaml`` (a phrase or a list of them) in ``lang``."""
     entry = texts.data_file("conversation.yaml")[key]

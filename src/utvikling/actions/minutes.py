@@ -19,7 +19,13 @@ from typing import Any
 
 from utvikling import texts
 from utvikling.actions.check import CheckOptions, check_repository
-from utvikling.actions.documents import DocumentOptions, label, parties, write_documents
+from utvikling.actions.documents import (
+    DocumentOptions,
+    internal_marking,
+    label,
+    parties,
+    write_documents,
+)
 from utvikling.actions.recording import Recorded, Recording
 from utvikling.checklist import approval_blockers
 from utvikling.errors import UsageError, UtviklingError
@@ -480,6 +486,7 @@ def render_minutes(
                 f"documents/{lang}/minutes-{kind}.md.j2",
                 template_context,
                 [source],
+                marking=internal_marking(lang) if kind == "internal" else "",
             )
         )
     written = write_documents(root, context, specs, options)

@@ -84,6 +84,67 @@ class Metadata:
     provenance: str
     name: str = "dokumentet"
     """The document's file name, for messages."""
+    marking: str = ""
+    """The marking of an internal working document, on every page; empty for a public one."""
+
+    @property
+    def date_text(self) -> str:
+        """The document date in Norwegian words: «1. desember 2026»."""
+        from babel.dates import format_date
+
+        return str(format_date(self.day, format="long", locale=self.lang))
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """The house style's files: the built-in ones, or a municipality's own where it has them."""
+
+    description: dict[str, Any]
+    """``templates/style/house.yaml``: page, fonts, sizes, colours, words."""
+    typst: Path
+    reference_doc: Path
+    css: Path | None = None
+    """A municipality's own stylesheet; None: the one made from the description."""
+    logo: Path | None = None
+    """The coat of arms or logo (``logo.png``, ``logo.svg`` …) of the repository's templates."""
+
+
+STYLE_FOLDER = "style"
+LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "kommunevapen.svg", "kommunevapen.png")
+
+
+def house_style(search_path: Sequence[Path] = ()) -> HouseStyle:
+    """The house style: each file from the first template folder that has it, else built-in.
+
+    A municipality's ``reference.docx``, ``house.typ``, ``house.css`` and logo sit in its
+    templates folder (``templates/`` of the repository, or ``--templates``).
+    """
+    from utvikling.render.environment import BUILTIN_TEMPLATES
+    from utvikling.yamlsafe import parse
+
+    builtin = BUILTIN_TEMPLATES / STYLE_FOLDER
+
+    def own(*names: str) -> Path | None:
+        for folder in search_path:
+            for name in names:
+                for candidate in (folder / name, folder / STYLE_FOLDER / name):
+                    try:
+                        real = candidate.resolve(strict=True)
+                        inside = real.is_relative_to(folder.resolve(strict=True))
+                    except (OSError, RuntimeError):
+                        continue
+                    if inside and real.is_file():
+                        return candidate
+        return None
+
+    description = parse((builtin / "house.yaml").read_bytes()).data
+    return HouseStyle(
+        description=dict(description),
+        typst=own("house.typ") or builtin / "house.typ",
+        reference_doc=own("reference.docx") or builtin / "reference.docx",
+        css=own("house.css"),
+        logo=own(*LOGO_NAMES),
+    )
 
 
 def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
@@ -250,9 +311,11 @@ def _meta(meta: Metadata) -> dict[str, Any]:
     return {
         "title": text(meta.title),
         "author": text(meta.author),
-        "date": text(meta.day.isoformat()),
+        "date": text(meta.date_text),
         "lang": text(f"{meta.lang}-NO"),
         "subject": text(meta.provenance),
+        "utvikling-kilde": text(meta.provenance),
+        "utvikling-dato": text(meta.day.isoformat()),
     }
 
 
@@ -279,60 +342,235 @@ def export_bytes(
     meta: Metadata,
     *,
     reference_doc: Path | None = None,
+    style: HouseStyle | None = None,
 ) -> dict[str, bytes]:
     """Convert one rendered Markdown document to each of ``formats`` (not ``md``), in memory.
+
+    Every format gets the house style (``style``, default the built-in one): the letterhead,
+    the header with the title and the authority, «Side N av M» and the date in the footer, the
+    internal marking (``meta.marking``) on every page. The provenance is in the metadata only.
 
     Raises:
         ConverterError: pandoc or Typst failed; the message names the format and document.
     """
     _, _, body = split_document(markdown_text)
-    footer = f"\n\n---\n\n*{_escaped(meta.provenance)}*\n"
     wanted = [f for f in formats if f != "md"]
     if not wanted:
         return {}
-    tree = document_tree(body + footer, meta, wanted[0])
+    style = style or house_style()
+    if reference_doc is not None:
+        from dataclasses import replace
+
+        style = replace(style, reference_doc=reference_doc)
+    tree = document_tree(body, meta, wanted[0])
     produced: dict[str, bytes] = {}
     for fmt in wanted:
         if fmt == "html":
-            produced[fmt] = _run_pandoc(
-                tree, ["--from=json", "--to=html5", "--standalone"], fmt, meta
-            )
+            fragment = _run_pandoc(tree, ["--from=json", "--to=html5"], fmt, meta)
+            produced[fmt] = html_page(fragment.decode("utf-8"), meta, style).encode("utf-8")
         elif fmt == "docx":
-            extra = [f"--reference-doc={reference_doc}"] if reference_doc else []
-            produced[fmt] = _run_pandoc(tree, ["--from=json", "--to=docx", *extra], fmt, meta)
+            made = _run_pandoc(
+                tree,
+                ["--from=json", "--to=docx", f"--reference-doc={style.reference_doc}"],
+                fmt,
+                meta,
+            )
+            produced[fmt] = fill_docx(made, meta)
         elif fmt == "pdf":
-            produced[fmt] = _pdf(tree, meta)
+            produced[fmt] = _pdf(tree, meta, style)
     return produced
 
 
-def _escaped(text: str) -> str:
-    from utvikling.render.markup import escape
+def _css(description: dict[str, Any]) -> str:
+    """The stylesheet of HTML documents, made from the house style's description."""
+    font, size, color = description["font"], description["size_pt"], description["color"]
+    page = description["page"]
 
-    return escape(text)
+    def stack(names: list[str], generic: str) -> str:
+        return ", ".join([*(f'"{n}"' for n in names), generic])
+
+    return f"""
+body {{ font-family: {stack(font["body"], "serif")}; font-size: {size["body"]}pt;
+  color: {color["text"]}; max-width: 46em; margin: 2em auto; padding: 0 1.5em;
+  line-height: 1.45; }}
+h1, h2, h3, .authority {{ font-family: {stack(font["headings"], "sans-serif")}; }}
+h1 {{ font-size: {size["h1"]}pt; margin-top: 1.6em; }}
+h2 {{ font-size: {size["h2"]}pt; margin-top: 1.3em; }}
+h3 {{ font-size: {size["h3"]}pt; }}
+header {{ border-bottom: 0.8pt solid {color["rule"]}; margin-bottom: 1.5em; }}
+header .authority {{ font-size: {size["letterhead"]}pt; font-weight: bold; margin: 0; }}
+header .authority img {{ height: 1.5cm; vertical-align: middle; margin-right: 0.5em; }}
+header h1.title {{ font-size: {size["title"]}pt; margin: 0.6em 0 0.2em; }}
+header .date {{ font-size: {size["small"] + 1}pt; margin: 0 0 0.8em; }}
+.marking {{ background: {color["marking_fill"]}; color: {color["marking_text"]};
+  border: 2px solid {color["marking_line"]}; padding: 0.6em 0.9em; font-weight: bold;
+  font-size: {size["body"]}pt; }}
+blockquote {{ margin: 1em 0; padding: 0.5em 1em; background: {color["marking_fill"]};
+  border-left: 4px solid {color["marking_line"]}; color: inherit; }}
+table {{ border-collapse: collapse; margin: 1em 0; }}
+th, td {{ padding: 0.3em 0.6em; text-align: left; vertical-align: top; }}
+thead th {{ border-bottom: 1px solid {color["rule"]}; }}
+@page {{ size: {page["size"]}; margin: {page["margin_top_cm"]}cm {page["margin_side_cm"]}cm
+  {page["margin_bottom_cm"]}cm; }}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; }}
+  .marking {{ position: fixed; top: 0; left: 0; right: 0; margin: 0; }}
+  header {{ padding-top: 3em; }}
+  h1, h2, h3 {{ break-after: avoid; }}
+  table, li {{ break-inside: avoid; }}
+}}
+""".strip()
 
 
-def _pdf(tree: bytes, meta: Metadata) -> bytes:
-    """Compile the tree to PDF/A-2b through Typst, in a folder that holds nothing else.
+def html_page(fragment: str, meta: Metadata, style: HouseStyle) -> str:
+    """The whole HTML page around pandoc's fragment: our head, letterhead, banner and style.
 
-    Typst reads files only below the folder of its source, so there is nothing for it to find.
+    Every value is escaped here; the provenance and dates are in ``<meta>`` only.
     """
-    import typst
+    import base64
+    import html
 
-    source = _run_pandoc(tree, ["--from=json", "--to=typst", "--standalone"], "pdf", meta)
+    from utvikling._version import __version__
+
+    def e(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    css = _css(style.description)
+    if style.css is not None:
+        css = style.css.read_text(encoding="utf-8")
+    css = css.replace("</", "<\\/")
+    logo = ""
+    if style.logo is not None:
+        kind = "svg+xml" if style.logo.suffix == ".svg" else style.logo.suffix.lstrip(".")
+        data = base64.b64encode(style.logo.read_bytes()).decode("ascii")
+        logo = f'<img src="data:image/{kind};base64,{data}" alt="" />'
+    marking = f'<p class="marking" role="note">{e(meta.marking)}</p>\n' if meta.marking else ""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{e(meta.lang)}-NO">\n<head>\n<meta charset="utf-8" />\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+        f"<title>{e(meta.title)}</title>\n"
+        f'<meta name="author" content="{e(meta.author)}" />\n'
+        f'<meta name="dcterms.date" content="{meta.day.isoformat()}" />\n'
+        f'<meta name="generator" content="utvikling {e(__version__)}" />\n'
+        f'<meta name="utvikling:kilde" content="{e(meta.provenance)}" />\n'
+        f"<style>\n{css}\n</style>\n</head>\n<body>\n"
+        f'<header id="title-block-header">\n{marking}'
+        f'<p class="authority">{logo}{e(meta.author)}</p>\n'
+        f'<h1 class="title">{e(meta.title)}</h1>\n'
+        f'<p class="date">{e(meta.date_text)}</p>\n</header>\n'
+        f"{fragment}</body>\n</html>\n"
+    )
+
+
+_PLACEHOLDER_PARTS = ("word/header", "word/footer")
+
+
+def fill_docx(data: bytes, meta: Metadata) -> bytes:
+    """Fill the house style's placeholders in the DOCX header and footer.
+
+    With this document's title, authority, date and marking; a paragraph left without a
+    marking is removed. A municipality's own reference document without placeholders is left
+    as it is.
+    """
+    import io
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape as xml_escape
+
+    values = {
+        "[[title]]": meta.title,
+        "[[authority]]": meta.author,
+        "[[date]]": meta.date_text,
+        "[[marking]]": meta.marking,
+    }
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.startswith(_PLACEHOLDER_PARTS) and b"[[" in content:
+                text = content.decode("utf-8")
+                if not meta.marking:
+                    text = re.sub(
+                        r"<w:p\b(?:(?!</w:p>).)*?\[\[marking\]\](?:(?!</w:p>).)*?</w:p>",
+                        "",
+                        text,
+                        flags=re.S,
+                    )
+                for key, value in values.items():
+                    text = text.replace(key, xml_escape(value))
+                content = text.encode("utf-8")
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _pdf(tree: bytes, meta: Metadata, style: HouseStyle | None = None) -> bytes:
+    """Compile the tree to PDF/A-2b through Typst, with the house style.
+
+    The Typst source is pandoc's body behind our own preamble (``house.typ``); every value of
+    the document (title, authority, date, marking, provenance) reaches it through
+    ``sys.inputs``, never as source text. Typst reads files only below its root, a folder that
+    holds the house style and the logo and nothing else.
+    """
+    style = style or house_style()
+    body = _run_pandoc(tree, ["--from=json", "--to=typst"], "pdf", meta)
     # pandoc escapes Typst's other shorthands (--, quotes, //) but not ..., which Typst would
-    # print as an ellipsis; text stays exactly as written. Pandoc's own template has none.
-    source = source.replace(b"...", b"..\\.")
+    # print as an ellipsis; text stays exactly as written.
+    body = body.replace(b"...", b"..\\.")
+    # pandoc centres every table and, with it, the text of its cells; ours stand on the left.
+    # (Record text never holds this: its # is escaped.)
+    body = body.replace(b"align(center)[#table(", b"align(left)[#table(")
+    source = b'#import "house.typ": house, horizontalrule\n#show: house\n\n' + body
     moment = dt.datetime(meta.day.year, meta.day.month, meta.day.day, tzinfo=dt.UTC)
-    with tempfile.TemporaryDirectory(prefix="utvikling-typst-") as folder:
-        main = Path(folder) / "document.typ"
-        main.write_bytes(source)
-        try:
-            data = typst.compile(str(main), pdf_standards=PDF_STANDARD, timestamp=moment)
-        except Exception:  # the compiler's own error type, or anything it raises
-            raise _failed("pdf", meta, "Typst") from None
+    compiler, root = _typst_compiler(style)
+    inputs = {
+        "style": json.dumps(style.description, ensure_ascii=False, default=str),
+        "title": meta.title,
+        "authority": meta.author,
+        "date": meta.date_text,
+        "marking": meta.marking,
+        "provenance": meta.provenance,
+        "keywords": "utvikling",
+        "lang": meta.lang,
+        "logo": f"logo{style.logo.suffix}" if style.logo is not None else "",
+    }
+    try:
+        data = compiler.compile(
+            input=source, pdf_standards=PDF_STANDARD, timestamp=moment, sys_inputs=inputs
+        )
+    except Exception:  # the compiler's own error type, or anything it raises
+        raise _failed("pdf", meta, "Typst") from None
     if not isinstance(data, bytes):
         raise _failed("pdf", meta, "Typst")
+    del root
     return data
+
+
+_COMPILERS: dict[tuple[str, str], tuple[Any, Path]] = {}
+
+
+def _typst_compiler(style: HouseStyle) -> tuple[Any, Path]:
+    """One Typst compiler (and one font set) per house style and process, in its own folder.
+
+    The folder holds the house style and the logo and nothing else; it is removed when the
+    process ends.
+    """
+    import atexit
+    import shutil
+
+    import typst
+
+    key = (str(style.typst), str(style.logo))
+    if key not in _COMPILERS:
+        folder = Path(tempfile.mkdtemp(prefix="utvikling-typst-"))
+        atexit.register(shutil.rmtree, folder, True)
+        shutil.copyfile(style.typst, folder / "house.typ")
+        if style.logo is not None:
+            shutil.copyfile(style.logo, folder / f"logo{style.logo.suffix}")
+        compiler = typst.Compiler(root=str(folder), ignore_system_fonts=True)
+        _COMPILERS[key] = (compiler, folder)
+    return _COMPILERS[key]
 
 
 def pdf_bytes(markdown: str, meta: Metadata) -> bytes:

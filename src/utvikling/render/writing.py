@@ -33,6 +33,8 @@ class DocumentSpec:
     sources: Sequence[Source]
     root: Any = None
     """What the template's ``show(path, …)`` looks values up in (default: ``context``)."""
+    marking: str = ""
+    """The marking an internal working document carries on every page (empty: public)."""
 
 
 @dataclass
@@ -97,6 +99,7 @@ def write_set(
             author=author,
             day=day,
             search_path=search_path,
+            marking=document.marking,
         )
         sets[document.target.parent].update(produced)
         result.files += [document.target.parent / name for name in produced]
@@ -137,19 +140,20 @@ def convert(
     author: str,
     day: dt.date,
     search_path: Sequence[Path] = (),
+    marking: str = "",
 ) -> dict[str, bytes]:
     """Return the Markdown (always: it is the source) and the other formats, by file name.
 
     Nothing is written here.
 
-    A ``reference.docx`` in a template folder on ``search_path`` gives the DOCX its styles and
-    letterhead.
+    The house style's files (``reference.docx``, ``house.typ``, ``house.css``, a logo) in a
+    template folder on ``search_path`` replace the built-in ones.
     """
     produced = {target.name: rendered.text.encode("utf-8")}
     others = [f for f in formats if f != "md"]
     if not others:
         return produced
-    from utvikling.render.export import Metadata, export_bytes, split_document
+    from utvikling.render.export import Metadata, export_bytes, house_style, split_document
 
     header, title, _ = split_document(rendered.text)
     meta = Metadata(
@@ -159,8 +163,9 @@ def convert(
         day=day,
         provenance=readable(header, lang),
         name=target.name,
+        marking=marking,
     )
-    exported = export_bytes(rendered.text, others, meta, reference_doc=reference_doc(search_path))
+    exported = export_bytes(rendered.text, others, meta, style=house_style(search_path))
     produced.update({target.with_suffix(f".{fmt}").name: data for fmt, data in exported.items()})
     return produced
 
