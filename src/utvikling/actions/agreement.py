@@ -23,6 +23,7 @@ from utvikling.actions.documents import (
     FINAL_PREFIX,
     DocumentOptions,
     parties,
+    withheld,
     write_documents,
 )
 from utvikling.actions.recording import Recorded, Recording
@@ -542,6 +543,7 @@ def agreement_spec(
         template_context,
         [source],
         root=template_context["agreement"],
+        withheld=withheld(model, lang),
     )
     return spec, final, missing
 

@@ -18,6 +18,7 @@ from utvikling.actions.documents import (
     label,
     parties,
     phrase,
+    withheld,
     write_documents,
 )
 from utvikling.actions.recording import Recorded, Recording
@@ -233,6 +234,18 @@ def render_agenda(
     Raises:
         FileExistsRefusedError: a document exists and was edited by hand (without ``force``).
     """
+    specs = agenda_specs(root, conversation, context, options)
+    written = write_documents(root, context, list(specs.values()), options)
+    return Agenda(specs["internal"].target, specs["public"].target, written.files)
+
+
+def agenda_specs(
+    root: Path,
+    conversation: Conversation,
+    context: RepositoryContext,
+    options: DocumentOptions,
+) -> dict[str, DocumentSpec]:
+    """The internal preparation pack and the public agenda item of ``conversation``."""
     lang = context.language
     names = texts.data_file("conversation.yaml")["files"]
     date = conversation.folder
@@ -252,11 +265,14 @@ def render_agenda(
             contexts[kind],
             sources if kind == "internal" else [s for s in sources if "meeting" in s.path],
             marking=internal_marking(lang) if kind == "internal" else "",
+            public_title=contexts["public"]["meeting"].public_title
+            if contexts["public"]["meeting"] is not None
+            else None,
+            withheld=withheld(conversation.meeting, lang),
         )
         for kind in ("internal", "public")
     }
-    written = write_documents(root, context, list(specs.values()), options)
-    return Agenda(specs["internal"].target, specs["public"].target, written.files)
+    return specs
 
 
 def readiness(findings: list[Finding], conversation_folder: str) -> list[Finding]:

@@ -16,7 +16,7 @@ from utvikling import texts
 from utvikling.records import layout
 from utvikling.records.loaded import RepositoryContext
 from utvikling.render.catalog import search_path
-from utvikling.render.writing import DocumentSpec, WrittenSet, write_set
+from utvikling.render.writing import DocumentSpec, Withheld, WrittenSet, write_set
 
 DRAFT_PREFIX = "avtaleutkast-"
 """The file name of an agreement that is not final: ``avtaleutkast-<start date>``."""
@@ -115,6 +115,20 @@ def internal_marking(lang: str) -> str:
     """
     entry = texts.data_file("messages.yaml")["document"]["internal_marking"]
     return str(texts.localized(entry, lang))
+
+
+def withheld(model: Any, lang: str, basis: str | None = None) -> list[Withheld]:
+    """What the public projection removes from ``model``, each part with its legal basis.
+
+    ``basis`` is the record's own (the minutes'); else information on personal matters,
+    «offl. § 13 jf. fvl. § 13 første ledd nr. 1».
+    """
+    from utvikling.render.projection import withheld_parts
+
+    if model is None:
+        return []
+    default = texts.localized(texts.data_file("messages.yaml")["document"]["withheld_basis"], lang)
+    return [Withheld(part, basis or str(default)) for part in withheld_parts(model)]
 
 
 def phrase(key: str, lang: str) -> Any:

@@ -19,6 +19,7 @@ from utvikling.cli.new_agreement import new_agreement
 from utvikling.cli.overview import overview
 from utvikling.cli.plan import app as plan_app
 from utvikling.cli.prepare import prepare_conversation
+from utvikling.cli.render import render
 from utvikling.cli.render_agreement import render_agreement
 from utvikling.cli.rules import rules
 from utvikling.cli.status import status
@@ -63,6 +64,7 @@ app.command("new-agreement", epilog=EXIT_CODES_HELP)(new_agreement)
 app.command("prepare-conversation", epilog=EXIT_CODES_HELP)(prepare_conversation)
 app.command("render-minutes", epilog=EXIT_CODES_HELP)(render_minutes)
 app.command("render-agreement", epilog=EXIT_CODES_HELP)(render_agreement)
+app.command("render", epilog=EXIT_CODES_HELP)(render)
 app.command("historikk", epilog=EXIT_CODES_HELP)(history)
 app.command("history", epilog=EXIT_CODES_HELP, hidden=True)(history)
 app.command(epilog=EXIT_CODES_HELP)(status)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from utvikling import texts
+from utvikling.render.archive import ARCHIVE_SUFFIX, Withheld
+from utvikling.render.archive import record as archive_record
 from utvikling.render.documents import Rendered, Source, readable, render_document, unedited
 from utvikling.render.transaction import OutputError, commit, explain, explained, recover
 
@@ -35,6 +37,10 @@ class DocumentSpec:
     """What the template's ``show(path, …)`` looks values up in (default: ``context``)."""
     marking: str = ""
     """The marking an internal working document carries on every page (empty: public)."""
+    public_title: str | None = None
+    """The title that may be public (Noark 5 offentligTittel); default the title."""
+    withheld: Sequence[Withheld] = ()
+    """What the document does not show (public) or may withhold (internal), with the basis."""
 
 
 @dataclass
@@ -101,6 +107,8 @@ def write_set(
             search_path=search_path,
             marking=document.marking,
         )
+        if len(produced) > 1:
+            produced[archive_name(document.target)] = _archive(document, text, produced, lang, day)
         sets[document.target.parent].update(produced)
         result.files += [document.target.parent / name for name in produced]
     for folder, contents in sets.items():
@@ -110,6 +118,30 @@ def write_set(
         with explained(folder, lang):
             commit(folder, contents, last=MANIFEST)
     return result
+
+
+def archive_name(target: Path) -> str:
+    """The archive metadata file beside a document: ``<name>.arkiv.json``."""
+    return target.with_suffix("").name + ARCHIVE_SUFFIX
+
+
+def _archive(
+    document: DocumentSpec, rendered: Rendered, files: dict[str, bytes], lang: str, day: dt.date
+) -> bytes:
+    from utvikling.render.export import PDF_STANDARD, split_document
+
+    _, title, _ = split_document(rendered.text)
+    return archive_record(
+        title=title or document.target.stem,
+        public_title=document.public_title,
+        day=day,
+        lang=lang,
+        files=files,
+        internal=bool(document.marking),
+        withheld=document.withheld,
+        pdf_standard=PDF_STANDARD,
+        sources=[(s.path, s.sha256) for s in document.sources],
+    )
 
 
 def _usable(folder: Path, lang: str) -> None:
@@ -247,4 +279,12 @@ def refuse_hand_edited(
                 raise FileExistsRefusedError(message, hint=hint, file=path)
 
 
-__all__ = ["DocumentSpec", "OutputError", "WrittenSet", "refuse_hand_edited", "write_set"]
+__all__ = [
+    "DocumentSpec",
+    "OutputError",
+    "Withheld",
+    "WrittenSet",
+    "archive_name",
+    "refuse_hand_edited",
+    "write_set",
+]
