@@ -519,22 +519,20 @@ def agreement_spec(
     adopted = model.status == "adopted" and bool(model.adoption and model.adoption.date)
     if not adopted:
         missing.append(_document_text("not_adopted", lang, council=context.terms()["council"]))
+    template_context["final"] = True
+    trial = render_document(
+        template,
+        template_context,
+        lang=lang,
+        root=template_context["agreement"],
+        sources=[source],
+        day=options.day,
+        search_path=search_path(root / layout.TEMPLATES_DIR, options.templates),
+    )
+    if trial.gaps:  # never a final-looking text with a gap in it; every gap is an open item
+        missing.append(_document_text("gaps_in_text", lang, labels=", ".join(trial.gaps)))
     final = not missing
-    if final:
-        template_context["final"] = True
-        trial = render_document(
-            template,
-            template_context,
-            lang=lang,
-            root=template_context["agreement"],
-            sources=[source],
-            day=options.day,
-            search_path=search_path(root / layout.TEMPLATES_DIR, options.templates),
-        )
-        if trial.gaps:  # never a final-looking text with a gap in it
-            final = False
-            template_context["final"] = False
-            missing.append(_document_text("gaps_in_text", lang, labels=", ".join(trial.gaps)))
+    template_context["final"] = final
     template_context["missing"] = missing
     prefix = FINAL_PREFIX if final else DRAFT_PREFIX
     spec = DocumentSpec(

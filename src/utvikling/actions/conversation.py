@@ -196,7 +196,10 @@ def agenda_context(conversation: Conversation, context: RepositoryContext) -> di
         "agreement_name": agreement.stem if agreement else None,
         "deviation": _open_deviation(context, conversation),
         "salary": bool(meeting and meeting.salary_conversation),
-        "salary_criteria": phrase("salary_criteria", lang),
+        "salary_criteria": [
+            texts.fill(p, {"ce": words["ce"], "authority": words["terms"]["authority"]})
+            for p in phrase("salary_criteria", lang)
+        ],
         "purposes": [texts.fill(p, {"ce": words["ce"]}) for p in phrase("purposes", lang)],
     }
 

@@ -423,7 +423,7 @@ def minutes_context(
                 "name": p.name,
                 "role": words["ce_title"]
                 if p.role == "chief_executive"
-                else label("role", p.role, lang)
+                else words["terms"].get(f"{p.role}_title") or label("role", p.role, lang)
                 if p.role
                 else "",
             }
