@@ -28,6 +28,7 @@ import datetime as dt
 import json
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -506,7 +507,16 @@ def fill_docx(data: bytes, meta: Metadata) -> bytes:
 
 
 def _pdf(tree: bytes, meta: Metadata, style: HouseStyle | None = None) -> bytes:
-    """Compile the tree to PDF/A-2b through Typst, with the house style.
+    """Compile the tree to PDF/A-2b through Typst, with the house style (see :func:`_typst`)."""
+    data = _typst(tree, meta, style)
+    assert isinstance(data, bytes)
+    return data
+
+
+def _typst(
+    tree: bytes, meta: Metadata, style: HouseStyle | None = None, *, ppi: float | None = None
+) -> bytes | list[bytes]:
+    """Compile the tree with the house style: PDF/A-2b, or PNG pages when ``ppi`` is given.
 
     The Typst source is pandoc's body behind our own preamble (``house.typ``); every value of
     the document (title, authority, date, marking, provenance) reaches it through
@@ -536,9 +546,13 @@ def _pdf(tree: bytes, meta: Metadata, style: HouseStyle | None = None) -> bytes:
         "logo": f"logo{style.logo.suffix}" if style.logo is not None else "",
     }
     try:
-        data = compiler.compile(
-            input=source, pdf_standards=PDF_STANDARD, timestamp=moment, sys_inputs=inputs
-        )
+        with _TYPST_LOCK:  # one compiler, one document at a time
+            if ppi is not None:
+                images = compiler.compile(input=source, format="png", ppi=ppi, sys_inputs=inputs)
+                return images if isinstance(images, list) else [images]
+            data = compiler.compile(
+                input=source, pdf_standards=PDF_STANDARD, timestamp=moment, sys_inputs=inputs
+            )
     except Exception:  # the compiler's own error type, or anything it raises
         raise _failed("pdf", meta, "Typst") from None
     if not isinstance(data, bytes):
@@ -547,7 +561,16 @@ def _pdf(tree: bytes, meta: Metadata, style: HouseStyle | None = None) -> bytes:
     return data
 
 
+def page_images(markdown_text: str, meta: Metadata, style: HouseStyle, ppi: float) -> list[bytes]:
+    """The pages of a document as the PDF shows them, as PNG images (for the documentation)."""
+    _, _, body = split_document(markdown_text)
+    images = _typst(document_tree(body, meta, "pdf"), meta, style, ppi=ppi)
+    assert isinstance(images, list)
+    return images
+
+
 _COMPILERS: dict[tuple[str, str], tuple[Any, Path]] = {}
+_TYPST_LOCK = threading.Lock()
 
 
 def _typst_compiler(style: HouseStyle) -> tuple[Any, Path]:
@@ -556,12 +579,17 @@ def _typst_compiler(style: HouseStyle) -> tuple[Any, Path]:
     The folder holds the house style and the logo and nothing else; it is removed when the
     process ends.
     """
+    key = (str(style.typst), str(style.logo))
+    with _TYPST_LOCK:
+        return _COMPILERS.get(key) or _new_compiler(key, style)
+
+
+def _new_compiler(key: tuple[str, str], style: HouseStyle) -> tuple[Any, Path]:
     import atexit
     import shutil
 
     import typst
 
-    key = (str(style.typst), str(style.logo))
     if key not in _COMPILERS:
         folder = Path(tempfile.mkdtemp(prefix="utvikling-typst-"))
         atexit.register(shutil.rmtree, folder, True)

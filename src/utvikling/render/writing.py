@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,8 +96,10 @@ def write_set(
     ]
     result = WrittenSet(rendered)
     sets: dict[Path, dict[str, bytes]] = {folder: {} for folder in folders}
-    for document, text in zip(documents, rendered, strict=True):
-        produced = convert(
+
+    def converted(pair: tuple[DocumentSpec, Rendered]) -> dict[str, bytes]:
+        document, text = pair
+        return convert(
             document.target,
             text,
             formats=formats,
@@ -107,6 +109,10 @@ def write_set(
             search_path=search_path,
             marking=document.marking,
         )
+
+    pairs = list(zip(documents, rendered, strict=True))
+    outputs = _in_parallel(converted, pairs) if set(formats) - {"md"} else map(converted, pairs)
+    for (document, text), produced in zip(pairs, outputs, strict=True):
         if len(produced) > 1:
             produced[archive_name(document.target)] = _archive(document, text, produced, lang, day)
         sets[document.target.parent].update(produced)
@@ -118,6 +124,24 @@ def write_set(
         with explained(folder, lang):
             commit(folder, contents, last=MANIFEST)
     return result
+
+
+def _in_parallel(
+    work: Callable[[Any], dict[str, bytes]], items: list[Any]
+) -> list[dict[str, bytes]]:
+    """Convert the documents of a set side by side, in their order.
+
+    The converters are processes (pandoc) or native code (Typst), so threads keep every core
+    busy. The first failure is raised, in the documents' order, and nothing is written.
+    """
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = min(len(items), max(1, os.cpu_count() or 1))
+    if workers <= 1:
+        return [work(item) for item in items]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, items))
 
 
 def archive_name(target: Path) -> str:
