@@ -353,3 +353,59 @@ def test_a_radmann_is_never_called_kommunedirektor(tmp_path):
             body[: body.lower().find("kommunedirektør") + 40][-120:],
         )
         assert "rådmann" in body.lower(), name
+
+
+def _png(width: int = 8, height: int = 8) -> bytes:
+    """A small, valid RGB PNG: a red square, as a coat of arms would stand in."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\xc0\x10\x10" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+PNG = _png()
+
+
+def test_the_repository_logo_goes_into_the_letterhead(tmp_path):
+    root = tmp_path / "fjordvik-kommune"
+    shutil.copytree(EXAMPLES / "fjordvik-kommune", root)
+    (root / "templates").mkdir()
+    (root / "templates" / "logo.png").write_bytes(PNG)
+    result = CliRunner().invoke(
+        app, ["render-agreement", "--path", str(root), "--today", TODAY, "-f", "html", "-f", "pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    out = root / "dokumenter"
+    page = (out / "avtale-2024-03-01.html").read_text(encoding="utf-8")
+    header = page.partition("<header")[2].partition("</header>")[0]
+    assert '<img src="data:image/png;base64,' in header
+    raw = (out / "avtale-2024-03-01.pdf").read_bytes()
+    assert b"/Subtype /Image" in raw or b"/Subtype/Image" in raw
+    first = pypdf.PdfReader(str(out / "avtale-2024-03-01.pdf")).pages[0]
+    assert first.images, "the logo is on page one"
+
+
+def test_a_municipality_house_typ_overrides_the_built_in_one(tmp_path):
+    root = tmp_path / "fjordvik-kommune"
+    shutil.copytree(EXAMPLES / "fjordvik-kommune", root)
+    (root / "templates").mkdir()
+    own = (ROOT / "templates" / "style" / "house.typ").read_text(encoding="utf-8")
+    own = own.replace("[#words.page #counter(page).display()", "[Blad #counter(page).display()")
+    (root / "templates" / "house.typ").write_text(own, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["render-agreement", "--path", str(root), "--today", TODAY, "-f", "pdf"]
+    )
+    assert result.exit_code == 0, result.output
+    pages = _pages(root / "dokumenter" / "avtale-2024-03-01.pdf")
+    assert "Blad 1 av" in pages[0] and "Side 1 av" not in pages[0]
