@@ -409,3 +409,31 @@ def test_a_municipality_house_typ_overrides_the_built_in_one(tmp_path):
     assert result.exit_code == 0, result.output
     pages = _pages(root / "dokumenter" / "avtale-2024-03-01.pdf")
     assert "Blad 1 av" in pages[0] and "Side 1 av" not in pages[0]
+
+
+def test_converting_a_set_together_gives_what_each_document_alone_gives(out: Path):
+    """The joint pandoc runs split back into exactly the documents converted one by one."""
+    import datetime as dt
+
+    from utvikling.render.export import Metadata, export_bytes, export_set
+
+    items = []
+    for stem in ("avtale-2024-03-01", "referat-2026-09-15", "referat-2026-09-15-intern"):
+        text = (out / f"{stem}.md").read_text(encoding="utf-8")
+        title = text.splitlines()[1].removeprefix("# ")
+        marking = MARKING if stem.endswith("-intern") else ""
+        meta = Metadata(
+            title, "Fjordvik kommune", "nb", dt.date(2026, 11, 23), "kilde", stem, marking
+        )
+        items.append((text, meta))
+    together = export_set(items, ["html", "docx", "pdf"])
+    for (text, meta), joint in zip(items, together, strict=True):
+        alone = export_bytes(text, ["html", "docx", "pdf"], meta)
+        assert joint["html"] == alone["html"], meta.name
+        for part in ("word/document.xml", "word/header1.xml", "word/header2.xml"):
+            with (
+                zipfile.ZipFile(__import__("io").BytesIO(joint["docx"])) as a,
+                zipfile.ZipFile(__import__("io").BytesIO(alone["docx"])) as b,
+            ):
+                assert a.read(part) == b.read(part), (meta.name, part)
+        assert joint["pdf"] == alone["pdf"], meta.name

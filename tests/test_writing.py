@@ -16,6 +16,7 @@ from conftest import TODAY, tree_digest
 from utvikling.cli import app
 from utvikling.render import transaction
 from utvikling.render.export import export_bytes as REAL_EXPORT
+from utvikling.render.export import export_set as REAL_EXPORT_SET
 from utvikling.render.writing import MANIFEST
 
 OTHER_DAY = "2026-11-24"
@@ -35,6 +36,10 @@ def _fake_export(markdown_text, formats, meta, *, reference_doc=None, style=None
     return {f: f"{f}:{meta.title}:{markdown_text}".encode() for f in formats if f != "md"}
 
 
+def _fake_export_set(items, formats, *, style=None):
+    return [_fake_export(text, formats, meta) for text, meta in items]
+
+
 @pytest.fixture
 def rendered(runner, example, monkeypatch):
     """The bokmål example with a set of documents written once (HTML beside the Markdown),
@@ -42,6 +47,7 @@ def rendered(runner, example, monkeypatch):
     from utvikling.render import export
 
     monkeypatch.setattr(export, "export_bytes", _fake_export)
+    monkeypatch.setattr(export, "export_set", _fake_export_set)
     root = example("fjordvik-kommune")
     monkeypatch.chdir(root)
     result = _render(runner, root)
@@ -54,6 +60,7 @@ def real_converters(monkeypatch):
     from utvikling.render import export
 
     monkeypatch.setattr(export, "export_bytes", REAL_EXPORT)
+    monkeypatch.setattr(export, "export_set", REAL_EXPORT_SET)
 
 
 def test_a_set_interrupted_by_a_converter_error_leaves_the_previous_set(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -382,6 +383,122 @@ def export_bytes(
     return produced
 
 
+def export_set(
+    items: Sequence[tuple[str, Metadata]],
+    formats: Sequence[str],
+    *,
+    style: HouseStyle | None = None,
+) -> list[dict[str, bytes]]:
+    """Convert the documents of a set (Markdown text and metadata each), in memory.
+
+    The same conversions as :func:`export_bytes`, with fewer converter runs: pandoc reads all
+    the documents at once (one run, split again at a marker no record text can hold) and writes
+    their HTML and their Typst at once; each DOCX is its own run, side by side; one Typst
+    compiler makes every PDF. Should a joint run fail, each document is converted alone, so
+    the error names the document it is about.
+
+    Raises:
+        ConverterError: pandoc or Typst failed; the message names the format and document.
+    """
+    wanted = [f for f in formats if f != "md"]
+    if not wanted:
+        return [{} for _ in items]
+    style = style or house_style()
+    if len(items) > 1:
+        try:
+            return _export_together(items, wanted, style)
+        except ConverterError:
+            pass
+    return [export_bytes(text, formats, meta, style=style) for text, meta in items]
+
+
+def _is_marker(block: Any, token: str) -> bool:
+    return (
+        isinstance(block, dict)
+        and block.get("t") in ("Para", "Plain")
+        and block.get("c") == [{"t": "Str", "c": token}]
+    )
+
+
+def _export_together(
+    items: Sequence[tuple[str, Metadata]], wanted: Sequence[str], style: HouseStyle
+) -> list[dict[str, bytes]]:
+    import secrets
+    from concurrent.futures import ThreadPoolExecutor
+
+    token = "utvikling" + secrets.token_hex(12)
+    first = items[0][1]
+    bodies = [split_document(text)[2] for text, _ in items]
+    joined = f"\n\n{token}\n\n".join(bodies).encode("utf-8")
+    raw = _run_pandoc(
+        joined, [f"--from={READER}", "--to=json", "--shift-heading-level-by=-1"], wanted[0], first
+    )
+    try:
+        tree = json.loads(raw)
+    except ValueError:
+        raise _failed(wanted[0], first, "pandoc") from None
+    parts: list[list[Any]] = [[]]
+    for block in tree.get("blocks", []):
+        if _is_marker(block, token):
+            parts.append([])
+        else:
+            parts[-1].append(block)
+    if len(parts) != len(items):
+        raise _failed(wanted[0], first, "pandoc")
+    narrowed = [_narrow(part)[0] for part in parts]
+    marker = {"t": "Para", "c": [{"t": "Str", "c": token}]}
+
+    def joint(fmt: str, args: list[str], separator: str) -> list[str]:
+        blocks: list[Any] = []
+        for number, part in enumerate(narrowed):
+            blocks += ([marker] if number else []) + part
+        source = json.dumps({**tree, "meta": _meta(first), "blocks": blocks}, ensure_ascii=False)
+        made = _run_pandoc(source.encode("utf-8"), ["--from=json", *args], fmt, first)
+        pieces = made.decode("utf-8").split(separator)
+        if len(pieces) != len(items):
+            raise _failed(fmt, first, "pandoc")
+        return pieces
+
+    def one_docx(index: int) -> bytes:
+        meta = items[index][1]
+        source = json.dumps(
+            {**tree, "meta": _meta(meta), "blocks": narrowed[index]}, ensure_ascii=False
+        )
+        made = _run_pandoc(
+            source.encode("utf-8"),
+            ["--from=json", "--to=docx", f"--reference-doc={style.reference_doc}"],
+            "docx",
+            meta,
+        )
+        return fill_docx(made, meta)
+
+    produced: list[dict[str, bytes]] = [{} for _ in items]
+    with ThreadPoolExecutor(max_workers=max(1, min(len(items), os.cpu_count() or 1))) as pool:
+        docx_jobs = (
+            [pool.submit(one_docx, i) for i in range(len(items))] if "docx" in wanted else []
+        )
+        html_job = (
+            pool.submit(joint, "html", ["--to=html5"], f"<p>{token}</p>")
+            if "html" in wanted
+            else None
+        )
+        typst_job = (
+            pool.submit(joint, "pdf", ["--to=typst"], f"\n{token}\n") if "pdf" in wanted else None
+        )
+        if html_job is not None:
+            for index, fragment in enumerate(html_job.result()):
+                page = html_page(fragment.strip("\n") + "\n", items[index][1], style)
+                produced[index]["html"] = page.encode("utf-8")
+        for index, job in enumerate(docx_jobs):
+            produced[index]["docx"] = job.result()
+        if typst_job is not None:
+            for index, body in enumerate(typst_job.result()):
+                produced[index]["pdf"] = _compile_typst(
+                    body.encode("utf-8"), items[index][1], style
+                )
+    return [{fmt: done[fmt] for fmt in wanted if fmt in done} for done in produced]
+
+
 def _css(description: dict[str, Any]) -> str:
     """The stylesheet of HTML documents, made from the house style's description."""
     font, size, color = description["font"], description["size_pt"], description["color"]
@@ -525,6 +642,14 @@ def _typst(
     """
     style = style or house_style()
     body = _run_pandoc(tree, ["--from=json", "--to=typst"], "pdf", meta)
+    made: bytes | list[bytes] = _compile_typst(body, meta, style, ppi=ppi)
+    return made
+
+
+def _compile_typst(
+    body: bytes, meta: Metadata, style: HouseStyle, *, ppi: float | None = None
+) -> Any:
+    """Compile pandoc's Typst body behind the house style's preamble (see :func:`_typst`)."""
     # pandoc escapes Typst's other shorthands (--, quotes, //) but not ..., which Typst would
     # print as an ellipsis; text stays exactly as written.
     body = body.replace(b"...", b"..\\.")

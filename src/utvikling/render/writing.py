@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,21 +97,15 @@ def write_set(
     result = WrittenSet(rendered)
     sets: dict[Path, dict[str, bytes]] = {folder: {} for folder in folders}
 
-    def converted(pair: tuple[DocumentSpec, Rendered]) -> dict[str, bytes]:
-        document, text = pair
-        return convert(
-            document.target,
-            text,
-            formats=formats,
-            lang=lang,
-            author=author,
-            day=day,
-            search_path=search_path,
-            marking=document.marking,
-        )
-
     pairs = list(zip(documents, rendered, strict=True))
-    outputs = _in_parallel(converted, pairs) if set(formats) - {"md"} else map(converted, pairs)
+    outputs = convert_set(
+        [(d.target, text, d.marking) for d, text in pairs],
+        formats=formats,
+        lang=lang,
+        author=author,
+        day=day,
+        search_path=search_path,
+    )
     for (document, text), produced in zip(pairs, outputs, strict=True):
         if len(produced) > 1:
             produced[archive_name(document.target)] = _archive(document, text, produced, lang, day)
@@ -124,24 +118,6 @@ def write_set(
         with explained(folder, lang):
             commit(folder, contents, last=MANIFEST)
     return result
-
-
-def _in_parallel(
-    work: Callable[[Any], dict[str, bytes]], items: list[Any]
-) -> list[dict[str, bytes]]:
-    """Convert the documents of a set side by side, in their order.
-
-    The converters are processes (pandoc) or native code (Typst), so threads keep every core
-    busy. The first failure is raised, in the documents' order, and nothing is written.
-    """
-    import os
-    from concurrent.futures import ThreadPoolExecutor
-
-    workers = min(len(items), max(1, os.cpu_count() or 1))
-    if workers <= 1:
-        return [work(item) for item in items]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, items))
 
 
 def archive_name(target: Path) -> str:
@@ -223,6 +199,50 @@ def convert(
     )
     exported = export_bytes(rendered.text, others, meta, style=house_style(search_path))
     produced.update({target.with_suffix(f".{fmt}").name: data for fmt, data in exported.items()})
+    return produced
+
+
+def convert_set(
+    items: Sequence[tuple[Path, Rendered, str]],
+    *,
+    formats: Sequence[str],
+    lang: str,
+    author: str,
+    day: dt.date,
+    search_path: Sequence[Path] = (),
+) -> list[dict[str, bytes]]:
+    """:func:`convert` for every document of a set (target, rendering, marking) at once.
+
+    The converters run once for the set where they can (see ``export.export_set``).
+    """
+    produced = [{target.name: text.text.encode("utf-8")} for target, text, _ in items]
+    others = [f for f in formats if f != "md"]
+    if not others or not items:
+        return produced
+    from utvikling.render import export
+
+    metas = []
+    for target, text, marking in items:
+        header, title, _ = export.split_document(text.text)
+        metas.append(
+            export.Metadata(
+                title=title,
+                author=author,
+                lang=lang,
+                day=day,
+                provenance=readable(header, lang),
+                name=target.name,
+                marking=marking,
+            )
+        )
+    style = export.house_style(search_path)
+    exported = export.export_set(
+        [(text.text, meta) for (_, text, _), meta in zip(items, metas, strict=True)],
+        others,
+        style=style,
+    )
+    for (target, _, _), made, done in zip(items, produced, exported, strict=True):
+        made.update({target.with_suffix(f".{fmt}").name: data for fmt, data in done.items()})
     return produced
 
 
