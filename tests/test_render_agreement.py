@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from conftest import TODAY
+from conftest import TODAY, assert_golden
 from utvikling.actions.agreement import carried_over, defaults
 from utvikling.cli import app
 from utvikling.records.repository import load_settings
@@ -32,6 +32,7 @@ def test_a_complete_adopted_agreement_renders_the_final_text(runner, example, mo
     assert lines[line + 1] == "| **Kari Nordbø** | **Ingrid Solheim Aasen** |"
     assert lines[line + 2] == "| kommunestyret i Fjordvik kommune | Arbeidstaker |"
     assert not (root / "dokumenter" / "avtaleutkast-2024-03-01.md").exists()
+    assert_golden("agreement-fjordvik-final-nb.md", text)
 
 
 def test_adopted_but_with_an_open_item_is_a_draft_listing_it(runner, example, monkeypatch):
