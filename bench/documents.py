@@ -62,8 +62,13 @@ for path in sys.argv[2:]:
 """
 
 
-def _utvikling() -> list[str]:
-    return [sys.executable, "-m", "utvikling"]
+BASELINE: list[str] = []
+"""``--baseline PYTHON``: a Python with another version of utvikling (main, say) installed,
+whose three commands are measured as well."""
+
+
+def _utvikling(python: str | None = None) -> list[str]:
+    return [python or sys.executable, "-m", "utvikling"]
 
 
 def _fresh(base: Path) -> Path:
@@ -89,16 +94,20 @@ def one_command(base: Path) -> float:
     return seconds
 
 
-def three_commands(base: Path) -> float:
+def three_commands(base: Path, python: str | None = None) -> float:
     root = _fresh(base)
     total = 0.0
+    first = ["render-agreement"]
+    if python is not None:
+        first = ["new-agreement", "--no-input", "--start-date", "2027-01-01"]
     for command in (
-        ["render-agreement"],
+        first,
         ["prepare-conversation", "2026-09-15"],
         ["render-minutes", "2026-09-15", "--draft"],
     ):
-        total += _run([*_utvikling(), *command, "--today", TODAY, *FORMATS], root)
-    _check(root)
+        total += _run([*_utvikling(python), *command, "--today", TODAY, *FORMATS], root)
+    if python is None:
+        _check(root)
     return total
 
 
@@ -124,18 +133,29 @@ def _load() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="a Python with an earlier utvikling installed: its three commands are measured too "
+        "(an earlier version has no render-agreement; new-agreement makes its agreement draft)",
+    )
     args = parser.parse_args()
     print(f"load before: {_load()}")
     times: dict[str, list[float]] = {"one": [], "three": [], "bare": []}
+    if args.baseline:
+        times["before"] = []
     with tempfile.TemporaryDirectory(prefix="utvikling-bench-docs-") as folder:
         base = Path(folder)
         warm = _fresh(base)
         _run([*_utvikling(), "render", "--all", "--today", TODAY, *FORMATS], warm)
         sources = [warm / "dokumenter" / f"{stem}.md" for stem in SET]
-        order = ["one", "three", "bare"]
+        order = list(times)
         for number in range(args.rounds):
-            for name in order[number % 3 :] + order[: number % 3]:
-                if name == "one":
+            shift = number % len(order)
+            for name in order[shift:] + order[:shift]:
+                if name == "before":
+                    times[name].append(three_commands(base, args.baseline))
+                elif name == "one":
                     times[name].append(one_command(base))
                 elif name == "three":
                     times[name].append(three_commands(base))
@@ -151,7 +171,12 @@ def main() -> int:
     print(f"  one command (render --all)   {median['one']:6.2f} s")
     print(f"  three commands               {median['three']:6.2f} s")
     print(f"  bare converters              {median['bare']:6.2f} s")
-    for other, label in (("three", "three commands"), ("bare", "bare converters")):
+    if "before" in median:
+        print(f"  three commands, baseline     {median['before']:6.2f} s")
+    others = [("three", "three commands"), ("bare", "bare converters")]
+    if "before" in median:
+        others.append(("before", "baseline"))
+    for other, label in others:
         ratio = median["one"] / median[other]
         print(f"  one / {label:<16} {ratio:.2f}  ({spread('one', other)})")
     print(f"load after: {_load()}")
