@@ -117,3 +117,17 @@ def test_a_new_agreement_proposes_what_carries_over_and_nothing_dated(example):
     previous = context.current_agreement()
     assert previous is not None
     assert carried_over(previous.model) == proposed or proposed["workplace"]
+
+
+def test_a_draft_whose_final_agreement_was_made_is_not_reported_stale(runner, example, monkeypatch):
+    root = example("fjordvik-kommune")
+    record = root / "agreements" / "2024-03-01.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("status: adopted", "status: draft", 1), encoding="utf-8")
+    assert _render(runner, root, monkeypatch).exit_code == 0
+    record.write_text(text, encoding="utf-8")  # adopted now: the final text is made
+    assert _render(runner, root, monkeypatch).output.startswith("Endelig avtale:")
+    assert (root / "dokumenter" / "avtaleutkast-2024-03-01.md").is_file()
+    stale = runner.invoke(app, ["check", "--stale", "--today", TODAY])
+    assert "avtaleutkast-2024-03-01.md" not in stale.output, stale.output
+    assert "D001" not in stale.output
