@@ -383,10 +383,19 @@ def test_the_repository_logo_goes_into_the_letterhead(tmp_path):
     (root / "templates").mkdir()
     (root / "templates" / "logo.png").write_bytes(PNG)
     result = CliRunner().invoke(
-        app, ["render-agreement", "--path", str(root), "--today", TODAY, "-f", "html", "-f", "pdf"]
+        app,
+        ["render-agreement", "--path", str(root), "--today", TODAY]
+        + ["-f", "html", "-f", "pdf", "-f", "docx"],
     )
     assert result.exit_code == 0, result.output
     out = root / "dokumenter"
+    with zipfile.ZipFile(out / "avtale-2024-03-01.docx") as archive:
+        assert archive.read("word/media/utvikling-logo.png") == PNG
+        headers = [archive.read(n).decode() for n in archive.namelist() if "header" in n]
+        assert sum("<w:drawing>" in h for h in headers) == 1, "in page one's letterhead only"
+        assert 'Extension="png"' in archive.read("[Content_Types].xml").decode()
+        assert "<w:drawing" not in archive.read("word/document.xml").decode()
+    docx.Document(str(out / "avtale-2024-03-01.docx"))  # still a document Word can open
     page = (out / "avtale-2024-03-01.html").read_text(encoding="utf-8")
     header = page.partition("<header")[2].partition("</header>")[0]
     assert '<img src="data:image/png;base64,' in header

@@ -377,7 +377,7 @@ def export_bytes(
                 fmt,
                 meta,
             )
-            produced[fmt] = fill_docx(made, meta)
+            produced[fmt] = fill_docx(made, meta, style.logo)
         elif fmt == "pdf":
             produced[fmt] = _pdf(tree, meta, style)
     return produced
@@ -470,7 +470,7 @@ def _export_together(
             "docx",
             meta,
         )
-        return fill_docx(made, meta)
+        return fill_docx(made, meta, style.logo)
 
     produced: list[dict[str, bytes]] = [{} for _ in items]
     with ThreadPoolExecutor(max_workers=max(1, min(len(items), os.cpu_count() or 1))) as pool:
@@ -584,7 +584,52 @@ def html_page(fragment: str, meta: Metadata, style: HouseStyle) -> str:
 _PLACEHOLDER_PARTS = ("word/header", "word/footer")
 
 
-def fill_docx(data: bytes, meta: Metadata) -> bytes:
+_LOGO_HEIGHT_EMU = 540_000
+"""The logo's height in the DOCX letterhead: 1.5 cm (360,000 EMU to the centimetre)."""
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG or JPEG image, from its header; None for anything else."""
+    import struct
+
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", data[16:24])
+        return (width, height) if width and height else None
+    if data[:2] == b"\xff\xd8":
+        index = 2
+        while index + 9 < len(data):
+            if data[index] != 0xFF:
+                return None
+            marker = data[index + 1]
+            length = struct.unpack(">H", data[index + 2 : index + 4])[0]
+            if marker in (0xC0, 0xC1, 0xC2):
+                height, width = struct.unpack(">HH", data[index + 5 : index + 9])
+                return (width, height) if width and height else None
+            index += 2 + length
+    return None
+
+
+def _logo_run(width: int, height: int) -> str:
+    """A run holding the logo, inline, 1.5 cm high (the picture's relationship is rIdLogo)."""
+    cy = _LOGO_HEIGHT_EMU
+    cx = max(1, round(cy * width / height))
+    pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+    return (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="114300">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="9001" name="Logo"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f'<a:graphicData uri="{pic}"><pic:pic xmlns:pic="{pic}">'
+        '<pic:nvPicPr><pic:cNvPr id="9001" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
+        '<pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch>'
+        '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+        f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+        "</w:drawing></w:r>"
+        '<w:r><w:t xml:space="preserve">  </w:t></w:r>'
+    )
+
+
+def fill_docx(data: bytes, meta: Metadata, logo: Path | None = None) -> bytes:
     """Fill the house style's placeholders in the DOCX header and footer.
 
     With this document's title, authority, date and marking; a paragraph left without a
@@ -603,12 +648,26 @@ def fill_docx(data: bytes, meta: Metadata) -> bytes:
         "[[marking]]": meta.marking,
     }
     source = zipfile.ZipFile(io.BytesIO(data))
+    picture = logo.read_bytes() if logo is not None else b""
+    size = _image_size(picture) if picture else None  # an SVG logo stays out of the DOCX
+    kind = "png" if picture[:4] == b"\x89PNG" else "jpeg"
+    extension = "png" if kind == "png" else "jpeg"
+    with_logo: list[str] = []
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename.startswith(_PLACEHOLDER_PARTS) and b"[[" in content:
                 text = content.decode("utf-8")
+                name = info.filename.rsplit("/", 1)[1]
+                free = f"word/_rels/{name}.rels" not in source.namelist()
+                if size is not None and free and "[[authority]]" in text and "Letterhead" in text:
+                    text = text.replace(
+                        "<w:r><w:t>[[authority]]</w:t></w:r>",
+                        _logo_run(*size) + "<w:r><w:t>[[authority]]</w:t></w:r>",
+                        1,
+                    )
+                    with_logo.append(info.filename)
                 if not meta.marking:
                     text = re.sub(
                         r"<w:p\b(?:(?!</w:p>).)*?\[\[marking\]\](?:(?!</w:p>).)*?</w:p>",
@@ -619,7 +678,25 @@ def fill_docx(data: bytes, meta: Metadata) -> bytes:
                 for key, value in values.items():
                     text = text.replace(key, xml_escape(value))
                 content = text.encode("utf-8")
+            if size is not None and info.filename == "[Content_Types].xml":
+                types = content.decode("utf-8")
+                if f'Extension="{extension}"' not in types:
+                    default = f'<Default Extension="{extension}" ContentType="image/{kind}"/>'
+                    types = types.replace("</Types>", default + "</Types>", 1)
+                content = types.encode("utf-8")
             target.writestr(info, content)
+        if with_logo:
+            target.writestr(f"word/media/utvikling-logo.{extension}", picture)
+            for part in with_logo:
+                name = part.rsplit("/", 1)[1]
+                relations = (
+                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    'relationships"><Relationship Id="rIdLogo" Type="http://schemas.'
+                    'openxmlformats.org/officeDocument/2006/relationships/image" '
+                    f'Target="media/utvikling-logo.{extension}"/></Relationships>'
+                )
+                target.writestr(f"word/_rels/{name}.rels", relations)
     return out.getvalue()
 
 
