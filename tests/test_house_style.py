@@ -99,7 +99,8 @@ def test_internal_documents_are_marked_on_every_page(out: Path):
             assert (MARKING in header) is internal, stem
         page = (out / f"{stem}.html").read_text(encoding="utf-8")
         assert ('<p class="marking" role="note">' in page) is internal, stem
-        assert "@media print" in page and ".marking { position: fixed" in page
+        assert ('@top-center { content: "INTERNT ARBEIDSDOKUMENT' in page) is internal, stem
+        assert '@bottom-left { content: "Side " counter(page) " av " counter(pages)' in page
     assert len(_pages(out / f"{INTERNAL[1]}.pdf")) > 1, "the marking is seen past page one"
 
 

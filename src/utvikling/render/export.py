@@ -532,12 +532,47 @@ thead th {{ border-bottom: 1px solid {color["rule"]}; }}
   {page["margin_bottom_cm"]}cm; }}
 @media print {{
   body {{ max-width: none; margin: 0; padding: 0; }}
-  .marking {{ position: fixed; top: 0; left: 0; right: 0; margin: 0; }}
-  header {{ padding-top: 3em; }}
   h1, h2, h3 {{ break-after: avoid; }}
   table, li {{ break-inside: avoid; }}
 }}
 """.strip()
+
+
+def _css_string(text: str) -> str:
+    """Text as a CSS string: quotes, backslashes and line ends escaped, nothing else special."""
+    escaped = "".join(
+        f"\\{ord(c):06x}" if c in '"\\' or ord(c) < 0x20 or c in "<>&" else c for c in text
+    )
+    return f'"{escaped}"'
+
+
+def _print_marking(meta: Metadata, description: dict[str, Any]) -> str:
+    """Print CSS: the marking in the top margin of every printed page, «Side N av M» and the date.
+
+    The page's margin boxes hold them, so they never cover the text.
+    """
+    size, color = description["size_pt"], description["color"]
+    words = description["words"].get(meta.lang) or description["words"]["nb"]
+    foot = (
+        f"@bottom-left {{ content: {_css_string(words['page'] + ' ')} counter(page) "
+        f"{_css_string(' ' + words['of'] + ' ')} counter(pages); "
+        f"font-size: {size['small']}pt; }}\n"
+        f"  @bottom-right {{ content: {_css_string(meta.date_text)}; "
+        f"font-size: {size['small']}pt; }}"
+    )
+    top = ""
+    if meta.marking:
+        top = (
+            f"  @top-center {{ content: {_css_string(meta.marking)}; "
+            f"color: {color['marking_text']}; background: {color['marking_fill']}; "
+            f"border: 1pt solid {color['marking_line']}; font-weight: bold; "
+            f"font-size: {size['small']}pt; padding: 2pt 5pt; }}\n"
+        )
+    return (
+        "\n@media print {\n"
+        + ("  .marking { display: none; }\n" if meta.marking else "")
+        + f"  @page {{\n{top}  {foot}\n  }}\n}}"
+    )
 
 
 def html_page(fragment: str, meta: Metadata, style: HouseStyle) -> str:
@@ -556,6 +591,7 @@ def html_page(fragment: str, meta: Metadata, style: HouseStyle) -> str:
     css = _css(style.description)
     if style.css is not None:
         css = style.css.read_text(encoding="utf-8")
+    css += _print_marking(meta, style.description)
     css = css.replace("</", "<\\/")
     logo = ""
     if style.logo is not None:
