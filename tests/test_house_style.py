@@ -452,3 +452,16 @@ def test_converting_a_set_together_gives_what_each_document_alone_gives(out: Pat
             ):
                 assert a.read(part) == b.read(part), (meta.name, part)
         assert joint["pdf"] == alone["pdf"], meta.name
+
+
+def test_a_nynorsk_docx_is_nynorsk_in_every_style(tmp_path):
+    root = tmp_path / "havbrekke-fylkeskommune"
+    shutil.copytree(EXAMPLES / "havbrekke-fylkeskommune", root)
+    result = CliRunner().invoke(
+        app, ["render", "--path", str(root), "--all", "--today", TODAY, "-f", "docx"]
+    )
+    assert result.exit_code == 0, result.output
+    for path in sorted((root / "dokumenter").glob("*.docx")):
+        (styles,) = _docx_parts(path, "word/styles.xml")
+        assert set(re.findall(r'<w:lang [^>]*w:val="([^"]+)"', styles)) == {"nn-NO"}, path.name
+        assert docx.Document(str(path)).core_properties.language == "nn-NO"

@@ -133,10 +133,8 @@ def build() -> bytes:
 
     normal = _style(document, "Normal", size=SIZE["body"])
     normal.paragraph_format.line_spacing = 1.15
-    rpr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "nb-NO")
-    rpr.append(lang)
+    # The language is not set on a style: pandoc sets the document's own (nb-NO or nn-NO) as
+    # the default of every style.
     for name in ("Body Text", "First Paragraph", "Compact"):
         _style(document, name, size=SIZE["body"], after=6)
     title = SIZE["title"]
