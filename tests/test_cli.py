@@ -43,6 +43,8 @@ COMMANDS = [
     "prepare-conversation",
     "plan",
     "render-minutes",
+    "render-agreement",
+    "render",
     "minutes",
     "templates",
     "historikk",

@@ -156,9 +156,9 @@ def test_agenda_variantsassert_golden(runner, example, monkeypatch, name, folder
     output = root / "dokumenter"
     assert_golden(f"agenda-{name}-intern.md", (output / internal).read_text(encoding="utf-8"))
     assert_golden(f"agenda-{name}-offentlig.md", (output / public).read_text(encoding="utf-8"))
-    assert "FORTROLIG" in (output / internal).read_text(encoding="utf-8") or "FORTRULEG" in (
-        output / internal
-    ).read_text(encoding="utf-8")
+    assert "INTERNT ARBEIDSDOKUMENT" in (output / internal).read_text(
+        encoding="utf-8"
+    ) or "INTERNT ARBEIDSDOKUMENT" in (output / internal).read_text(encoding="utf-8")
 
 
 CANARY = "KANARI-93XQ"

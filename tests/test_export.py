@@ -98,7 +98,9 @@ def test_pdf_is_pdf_a_2b_with_metadata_and_norwegian_text(runner, example, monke
     text = _pdf_text(path)
     assert "Gjennomgang av resultatoppnåelse" in text
     assert "Kari Nordbø (ordfører)" in text
-    assert "Laget av utvikling" in text  # provenance at the foot
+    assert "Laget av utvikling" not in text and "sha256" not in text  # not on the page
+    assert reader.metadata.subject.startswith("Laget av utvikling")  # but in the metadata
+    assert "Laget av utvikling" in xmp
     raw = path.read_bytes()
     assert b"/FontFile" in raw, "fonts must be embedded"
 

@@ -139,3 +139,19 @@ def test_wheel_installs_and_checks_the_example(tmp_path: Path) -> None:
         written = sorted(p.name for p in (copy / "dokumenter").glob("*.md"))
         expected = 5 if example == "fjordvik-kommune" else 4
         assert len(written) == expected, (example, written, done.stdout, done.stderr)
+    # The house style ships too: the final agreement in every format, with its archive metadata.
+    assert (Path(site) / "utvikling" / "templates" / "style" / "reference.docx").is_file()
+    assert (Path(site) / "utvikling" / "data" / "archive.schema.json").is_file()
+    final = subprocess.run(
+        [str(bin_dir / "utvikling"), "render-agreement", "2024-03-01", "--today", TODAY]
+        + ["-f", "html", "-f", "docx", "-f", "pdf"],
+        cwd=outside / "fjordvik-kommune",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert final.returncode == 0, final.stdout + final.stderr
+    out = outside / "fjordvik-kommune" / "dokumenter"
+    for name in ("avtale-2024-03-01.pdf", "avtale-2024-03-01.docx", "avtale-2024-03-01.arkiv.json"):
+        assert (out / name).is_file(), name

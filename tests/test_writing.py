@@ -16,6 +16,7 @@ from conftest import TODAY, tree_digest
 from utvikling.cli import app
 from utvikling.render import transaction
 from utvikling.render.export import export_bytes as REAL_EXPORT
+from utvikling.render.export import export_set as REAL_EXPORT_SET
 from utvikling.render.writing import MANIFEST
 
 OTHER_DAY = "2026-11-24"
@@ -30,9 +31,13 @@ def _state(folder: Path) -> dict[str, str]:
     return tree_digest(folder) if folder.is_dir() else {}
 
 
-def _fake_export(markdown_text, formats, meta, *, reference_doc=None):
+def _fake_export(markdown_text, formats, meta, *, reference_doc=None, style=None):
     """Stands in for pandoc and Typst where the conversion is not what a test is about."""
     return {f: f"{f}:{meta.title}:{markdown_text}".encode() for f in formats if f != "md"}
+
+
+def _fake_export_set(items, formats, *, style=None):
+    return [_fake_export(text, formats, meta) for text, meta in items]
 
 
 @pytest.fixture
@@ -42,6 +47,7 @@ def rendered(runner, example, monkeypatch):
     from utvikling.render import export
 
     monkeypatch.setattr(export, "export_bytes", _fake_export)
+    monkeypatch.setattr(export, "export_set", _fake_export_set)
     root = example("fjordvik-kommune")
     monkeypatch.chdir(root)
     result = _render(runner, root)
@@ -54,21 +60,23 @@ def real_converters(monkeypatch):
     from utvikling.render import export
 
     monkeypatch.setattr(export, "export_bytes", REAL_EXPORT)
+    monkeypatch.setattr(export, "export_set", REAL_EXPORT_SET)
 
 
 def test_a_set_interrupted_by_a_converter_error_leaves_the_previous_set(
     runner, rendered, real_converters, monkeypatch
 ):
     """The first document is converted to HTML, then Typst fails on its PDF."""
-    import typst
+    from utvikling.render import export
 
     out = rendered / "dokumenter"
     before = _state(out)
 
-    def fail(*args, **kwargs):
-        raise RuntimeError("typst: unknown variable")
+    class Broken:
+        def compile(self, *args, **kwargs):
+            raise RuntimeError("typst: unknown variable")
 
-    monkeypatch.setattr(typst, "compile", fail)
+    monkeypatch.setattr(export, "_typst_compiler", lambda style: (Broken(), Path()))
     result = _render(runner, rendered, day=OTHER_DAY, formats=("html", "pdf"))
     assert result.exit_code == 1
     assert result.output == (

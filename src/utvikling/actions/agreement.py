@@ -18,7 +18,14 @@ from pydantic import ValidationError
 
 from utvikling import texts, yamlsafe
 from utvikling.actions.check import CheckOptions, check_repository
-from utvikling.actions.documents import DocumentOptions, parties, write_documents
+from utvikling.actions.documents import (
+    DRAFT_PREFIX,
+    FINAL_PREFIX,
+    DocumentOptions,
+    parties,
+    withheld,
+    write_documents,
+)
 from utvikling.actions.form import Form, Question, get
 from utvikling.actions.recording import Recorded, Recording
 from utvikling.actions.schema import modeline
@@ -27,6 +34,7 @@ from utvikling.files import create_file, replace_file
 from utvikling.findings import Finding
 from utvikling.models import Agreement
 from utvikling.models._types import parse_amount
+from utvikling.records import layout
 from utvikling.records.emit import emit
 from utvikling.records.load import load_answers, schema_findings
 from utvikling.records.loaded import LoadedRecord, RepositoryContext
@@ -120,15 +128,47 @@ def prune(value: Any) -> Any:
     return value
 
 
+NOT_CARRIED_OVER = (
+    "status",
+    "start_date",
+    "validity.start",
+    "validity.end",
+    "salary.effective_from",
+    "adoption",
+    "signatures",
+    "supersedes",
+    "superseded_by",
+    "supplement_requested_at",
+    "suppress",
+)
+"""What a new agreement never takes from the one in force: its dates, its adoption and its
+signatures belong to that agreement alone and are asked for again."""
+
+
+def carried_over(previous: Agreement) -> dict[str, Any]:
+    """The values of the agreement in force that a new one proposes.
+
+    Parties, workplace, terms and procedures; never the dates, adoption and signatures.
+    """
+    values: dict[str, Any] = prune(previous.model_dump(mode="python"))
+    for path in NOT_CARRIED_OVER:
+        *parents, last = path.split(".")
+        group: Any = values
+        for part in parents:
+            group = group.get(part) if isinstance(group, dict) else None
+        if isinstance(group, dict):
+            group.pop(last, None)
+    return dict(prune(values))
+
+
 def defaults(context: RepositoryContext) -> dict[str, Any]:
     """Suggested values: the agreement in force, then utvikling.yaml and the standard terms."""
     settings = context.settings_model
     previous = context.current_agreement()
     values: dict[str, Any] = {}
     if previous is not None:
-        values = prune(previous.model.model_dump(mode="python"))
-        for key in ("status", "supersedes", "superseded_by", "signatures", "adoption", "suppress"):
-            values.pop(key, None)
+        assert isinstance(previous.model, Agreement)
+        values = carried_over(previous.model)
     settings_data = prune(settings.model_dump(mode="python")) if settings else {}
     words = context.terms()
     for group in form():
@@ -139,12 +179,29 @@ def defaults(context: RepositoryContext) -> dict[str, Any]:
             if source == "settings":
                 suggestion = get_path(settings_data, rest)
             elif source == "term":
-                suggestion = words.get(rest)
-                suggestion = suggestion[0].upper() + suggestion[1:] if suggestion else None
+                suggestion = words.get(rest)  # as the glossary writes it: «kommunestyret»
             else:
                 suggestion = get_path(values, item.default)
             if suggestion is not None:
                 set_path(values, item.field, suggestion)
+    return values
+
+
+def follow_defaults(values: dict[str, Any]) -> dict[str, Any]:
+    """Fill what the form proposes from another answer, where it is still empty.
+
+    The salary date follows the new start date; the agreement in force never gives these.
+    """
+    values = dict(values)
+    for group in form():
+        for item in group.items:
+            source = item.default.partition(".")[0] if item.default else ""
+            if not item.default or source in ("settings", "term"):
+                continue
+            if get_path(values, item.field) is None:
+                suggestion = get_path(values, item.default)
+                if suggestion is not None:
+                    set_path(values, item.field, suggestion)
     return values
 
 
@@ -425,8 +482,59 @@ def _prompt_text(key: str, lang: str, **params: Any) -> str:
     )
 
 
+def employed_since(record: LoadedRecord, context: RepositoryContext) -> dt.date | None:
+    """When the employment began, if before this agreement; None when it is the first.
+
+    The start of the earliest agreement in the chain this one supersedes with the same chief
+    executive: an agreement renewed in 2025 for someone employed since 2008 says so.
+    """
+    model = record.model
+    assert isinstance(model, Agreement)
+    name = model.employee.name if model.employee else None
+    by_stem = {r.stem: r.model for r in context.agreements if isinstance(r.model, Agreement)}
+    earliest: dt.date | None = None
+    seen = {record.stem}
+    current = model
+    while name and current.supersedes and current.supersedes not in seen:
+        seen.add(current.supersedes)
+        older = by_stem.get(current.supersedes)
+        if older is None or not older.employee or older.employee.name != name:
+            break
+        if older.start_date is not None:
+            earliest = older.start_date
+        current = older
+    if earliest is not None and model.start_date is not None and earliest < model.start_date:
+        return earliest
+    return None
+
+
+def _signers(agreement: Agreement, context: RepositoryContext) -> list[dict[str, Any]]:
+    """Who signs: as the record has it, or the mayor for the council and the chief executive."""
+    words = context.terms()
+    if agreement.signatures:
+        return [
+            {"name": s.name or "", "role": s.on_behalf_of or "", "date": s.date}
+            for s in agreement.signatures
+        ]
+    settings = context.settings_model
+    body = settings.employer_body if settings else None
+    mayor = (
+        next((m.name for m in (body.members or []) if m.role == "mayor"), None) if body else None
+    )
+    employee = agreement.employee.name if agreement.employee else None
+    title = agreement.title or words["ce_title"]
+    return [
+        {
+            "name": mayor or "",
+            "role": f"{words['mayor_title']}, for {words['council']}",
+            "date": None,
+        },
+        {"name": employee or "", "role": title, "date": None},
+    ]
+
+
 def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str, Any]:
-    """Return what the draft template sees: public data only."""
+    """Return what the agreement template sees: public data only."""
     from utvikling.render.projection import public
 
     settings = context.settings_model
@@ -439,16 +547,91 @@ def draft_context(agreement: Agreement, context: RepositoryContext) -> dict[str,
         "ce_title": title,
         "ce": texts.definite(title),
         "lang": context.language,
+        "final": False,
+        "missing": [],
+        "employed_since": None,
+        "signers": _signers(agreement, context),
     }
 
 
 @dataclass
 class Draft:
-    """A rendered agreement draft and where it was written."""
+    """A rendered agreement (a draft, or the final text) and where it was written."""
 
     path: Path
     gaps: list[str]
     files: list[Path] = field(default_factory=list)
+    final: bool = False
+    missing: list[str] = field(default_factory=list)
+
+
+def open_items(record: LoadedRecord, findings: list[Finding]) -> list[str]:
+    """What is still open in an agreement: its errors and warnings, each once."""
+    missing: list[str] = []
+    for finding in findings:
+        open_item = finding.file == record.path and finding.severity in ("error", "warning")
+        if open_item and finding.message not in missing:
+            missing.append(finding.message)
+    return missing
+
+
+def agreement_spec(
+    root: Path,
+    record: LoadedRecord,
+    context: RepositoryContext,
+    findings: list[Finding],
+    options: DocumentOptions,
+) -> tuple[DocumentSpec, bool, list[str]]:
+    """The agreement document of ``record``: the final text when it is complete, else a draft.
+
+    Final means adopted (``status: adopted`` and the council's decision dated), with no open
+    item (no error or warning of the checklist) and no gap in the text. Anything else is a
+    draft, marked UTKAST, that lists every open item. Returns (spec, final, open items).
+    """
+    from utvikling.render.catalog import search_path
+    from utvikling.render.documents import render_document
+
+    model = record.model
+    assert isinstance(model, Agreement)
+    lang = context.language
+    template = f"documents/{lang}/agreement.md.j2"
+    source = Source.of(root, f"agreements/{Path(record.path).name}")
+    template_context = draft_context(model, context)
+    template_context["employed_since"] = employed_since(record, context)
+    missing = open_items(record, findings)
+    adopted = model.status == "adopted" and bool(model.adoption and model.adoption.date)
+    if not adopted:
+        missing.append(_document_text("not_adopted", lang, council=context.terms()["council"]))
+    template_context["final"] = True
+    trial = render_document(
+        template,
+        template_context,
+        lang=lang,
+        root=template_context["agreement"],
+        sources=[source],
+        day=options.day,
+        search_path=search_path(root / layout.TEMPLATES_DIR, options.templates),
+    )
+    if trial.gaps:  # never a final-looking text with a gap in it; every gap is an open item
+        missing.append(_document_text("gaps_in_text", lang, labels=", ".join(trial.gaps)))
+    final = not missing
+    template_context["final"] = final
+    template_context["missing"] = missing
+    prefix = FINAL_PREFIX if final else DRAFT_PREFIX
+    spec = DocumentSpec(
+        options.folder(root) / f"{prefix}{record.stem}.md",
+        template,
+        template_context,
+        [source],
+        root=template_context["agreement"],
+        withheld=withheld(model, lang),
+    )
+    return spec, final, missing
+
+
+def _document_text(key: str, lang: str, **params: Any) -> str:
+    entry = texts.data_file("messages.yaml")["document"][key]
+    return texts.fill(texts.localized(entry, lang), params)
 
 
 def write_draft(
@@ -458,29 +641,64 @@ def write_draft(
     findings: list[Finding],
     options: DocumentOptions,
 ) -> Draft:
-    """Render the agreement draft for ``record`` into the output folder.
+    """Render the agreement of ``record``: the final text when complete, else the draft.
 
     Raises:
-        FileExistsRefusedError: the draft exists and was edited by hand (without ``force``).
+        FileExistsRefusedError: the document exists and was edited by hand (without ``force``).
     """
-    assert isinstance(record.model, Agreement)
-    target = options.folder(root) / f"avtaleutkast-{record.stem}.md"
-    missing: list[str] = []
-    for finding in findings:
-        open_item = finding.file == record.path and finding.severity in ("error", "warning")
-        if open_item and finding.message not in missing:
-            missing.append(finding.message)
-    template_context = draft_context(record.model, context)
-    template_context["missing"] = missing
-    spec = DocumentSpec(
-        target,
-        f"documents/{context.language}/agreement.md.j2",
-        template_context,
-        [Source.of(root, f"agreements/{Path(record.path).name}")],
-        root=template_context["agreement"],
-    )
+    spec, final, missing = agreement_spec(root, record, context, findings, options)
     written = write_documents(root, context, [spec], options)
-    return Draft(target, written.rendered[0].gaps, written.files)
+    return Draft(spec.target, written.rendered[0].gaps, written.files, final, missing)
+
+
+write_agreement = write_draft
+
+
+def find_agreement(context: RepositoryContext, reference: str | None) -> LoadedRecord | None:
+    """The agreement ``reference`` names, or the one in force when none is given.
+
+    ``reference`` is its file name in ``agreements/``, with or without ``.yaml``.
+    """
+    if reference is None:
+        return context.current_agreement()
+    stem = Path(reference).name.removesuffix(".yaml")
+    return next((r for r in context.agreements if r.stem == stem), None)
+
+
+@dataclass
+class RenderedAgreement:
+    """What :func:`render_agreement` wrote."""
+
+    document: Draft
+    shown: str
+    """The agreement record's path as the user sees it."""
+    lang: str
+
+
+def render_agreement(
+    root: Path,
+    reference: str | None,
+    options: DocumentOptions,
+    *,
+    base: Path | None = None,
+) -> RenderedAgreement:
+    """Render an existing agreement record: the final agreement when complete, else a draft.
+
+    Raises:
+        RepositoryNotFoundError: ``root`` holds no repository.
+        InputError: no agreement of that name (or none at all).
+        FileExistsRefusedError: the document was edited by hand (without ``force``).
+    """
+    result = check_repository(root, CheckOptions(today=options.day), base=base)
+    assert result.loaded is not None
+    context = result.loaded.context
+    record = find_agreement(context, reference)
+    if record is None or not isinstance(record.model, Agreement):
+        name = reference or "agreements/"
+        message, hint = texts.message("N006", context.language, {"name": name})
+        raise InputError(message, hint=hint, file=root / "agreements")
+    document = write_draft(root, record, context, result.findings, options)
+    return RenderedAgreement(document, record.path, context.language)
 
 
 @dataclass(frozen=True)
@@ -531,6 +749,7 @@ def new_agreement(
         values = deep_merge(values, read_answers(request.answers, lang))
     if request.start_date is not None:
         values["start_date"] = request.start_date
+    values = follow_defaults(values)
     supersedes = request.supersedes
     if ask is not None:
         previous = context.current_agreement() if supersedes is None else None
@@ -576,6 +795,7 @@ __all__ = [
     "draft_context",
     "form",
     "new_agreement",
+    "render_agreement",
     "read_answers",
     "write_draft",
 ]

@@ -192,7 +192,10 @@ def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
     found: list[Finding] = []
     folder = root / layout.OUTPUT_DIR
     for document in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        for relative, digest in sources_of(document):
+        if _draft_of_final(document):
+            continue
+        sources = sources_of(document)
+        for relative, digest in sources:
             data: bytes | None = None
             if ".." not in Path(relative).parts and not Path(relative).is_absolute():
                 try:  # a header naming a file outside the repository is never read
@@ -201,14 +204,43 @@ def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
                     data = None
             current = hashlib.sha256(data).hexdigest()[:16] if data is not None else None
             if current != digest:
+                command = rerender_command(document, [path for path, _ in sources])
                 message, hint = texts.message(
-                    "D001", lang, {"source": relative, "name": document.name}
+                    "D001", lang, {"source": relative, "name": document.name, "command": command}
                 )
                 found.append(
                     Finding("D001", "warning", message, hint, display_path(document, base), 1, 1)
                 )
                 break
     return found
+
+
+def _draft_of_final(document: Path) -> bool:
+    """A draft agreement whose final text was made since: the final one is what counts."""
+    from utvikling.actions.documents import DRAFT_PREFIX, FINAL_PREFIX
+
+    if not document.name.startswith(DRAFT_PREFIX):
+        return False
+    final = document.with_name(FINAL_PREFIX + document.name.removeprefix(DRAFT_PREFIX))
+    return final.is_file()
+
+
+def rerender_command(document: Path, sources: Sequence[str]) -> str:
+    """The command that makes ``document`` again, from the template its header names."""
+    from utvikling.render.documents import template_of
+
+    template = Path(template_of(document) or "").name
+    folder = next(
+        (Path(s).parts[1] for s in sources if Path(s).parts[:1] == ("conversations",)), None
+    )
+    agreement = next((Path(s).stem for s in sources if Path(s).parts[:1] == ("agreements",)), None)
+    if template.startswith("agreement") and agreement:
+        return f"utvikling render-agreement {agreement}"
+    if template.startswith("agenda") and folder:
+        return f"utvikling prepare-conversation {folder}"
+    if template.startswith("minutes") and folder:
+        return f"utvikling render-minutes {folder}"
+    return "utvikling render"
 
 
 GC_THRESHOLD = 20_000

@@ -14,9 +14,11 @@ from utvikling import texts
 from utvikling.actions.check import CheckOptions, check_repository
 from utvikling.actions.documents import (
     DocumentOptions,
+    internal_marking,
     label,
     parties,
     phrase,
+    withheld,
     write_documents,
 )
 from utvikling.actions.recording import Recorded, Recording
@@ -198,7 +200,10 @@ def agenda_context(conversation: Conversation, context: RepositoryContext) -> di
         "agreement_name": agreement.stem if agreement else None,
         "deviation": _open_deviation(context, conversation),
         "salary": bool(meeting and meeting.salary_conversation),
-        "salary_criteria": phrase("salary_criteria", lang),
+        "salary_criteria": [
+            texts.fill(p, {"ce": words["ce"], "authority": words["terms"]["authority"]})
+            for p in phrase("salary_criteria", lang)
+        ],
         "purposes": [texts.fill(p, {"ce": words["ce"]}) for p in phrase("purposes", lang)],
     }
 
@@ -236,6 +241,18 @@ def render_agenda(
     Raises:
         FileExistsRefusedError: a document exists and was edited by hand (without ``force``).
     """
+    specs = agenda_specs(root, conversation, context, options)
+    written = write_documents(root, context, list(specs.values()), options)
+    return Agenda(specs["internal"].target, specs["public"].target, written.files)
+
+
+def agenda_specs(
+    root: Path,
+    conversation: Conversation,
+    context: RepositoryContext,
+    options: DocumentOptions,
+) -> dict[str, DocumentSpec]:
+    """The internal preparation pack and the public agenda item of ``conversation``."""
     lang = context.language
     names = texts.data_file("conversation.yaml")["files"]
     date = conversation.folder
@@ -254,11 +271,15 @@ def render_agenda(
             f"documents/{lang}/agenda-{kind}.md.j2",
             contexts[kind],
             sources if kind == "internal" else [s for s in sources if "meeting" in s.path],
+            marking=internal_marking(lang) if kind == "internal" else "",
+            public_title=contexts["public"]["meeting"].public_title
+            if contexts["public"]["meeting"] is not None
+            else None,
+            withheld=withheld(conversation.meeting, lang),
         )
         for kind in ("internal", "public")
     }
-    written = write_documents(root, context, list(specs.values()), options)
-    return Agenda(specs["internal"].target, specs["public"].target, written.files)
+    return specs
 
 
 def readiness(findings: list[Finding], conversation_folder: str) -> list[Finding]:

@@ -16,7 +16,12 @@ from utvikling import texts
 from utvikling.records import layout
 from utvikling.records.loaded import RepositoryContext
 from utvikling.render.catalog import search_path
-from utvikling.render.writing import DocumentSpec, WrittenSet, write_set
+from utvikling.render.writing import DocumentSpec, Withheld, WrittenSet, write_set
+
+DRAFT_PREFIX = "avtaleutkast-"
+"""The file name of an agreement that is not final: ``avtaleutkast-<start date>``."""
+FINAL_PREFIX = "avtale-"
+"""The file name of an adopted, complete agreement: ``avtale-<start date>``."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,33 @@ def parties(context: RepositoryContext) -> dict[str, Any]:
         "ce_title": words["ce_title"],
         "ce": words["ce"],
         "municipality": context.municipality_name,
+        "body": lambda name: body_name(name, context),
     }
+
+
+def body_name(name: Any, context: RepositoryContext) -> str:
+    """A body's name as it stands mid-sentence, in lower case as the glossary writes it.
+
+    «Kommunestyret» in a record becomes «kommunestyret»; the employer body's one-word name too.
+    """
+    text = "" if name is None else str(name)
+    words = context.terms()
+    settings = context.settings_model
+    known = {
+        words[key]
+        for key in ("council", "executive_committee", "mayor", "deputy_mayor")
+        if key in words
+    }
+    own = settings.employer_body.name if settings and settings.employer_body else None
+    if own and " " not in own.strip():
+        known.add(own.strip().lower())
+    first, separator, rest = text.partition(",")
+    if first.strip().lower() in known:
+        return first.strip().lower() + separator + rest
+    word, space, more = text.partition(" ")
+    if word.lower() in known:
+        return word.lower() + space + more
+    return text
 
 
 def write_documents(
@@ -75,6 +106,29 @@ def write_documents(
         search_path=search_path(root / layout.TEMPLATES_DIR, options.templates),
         force=options.force,
     )
+
+
+def internal_marking(lang: str) -> str:
+    """The marking of an internal working document (spec §2.7), on every page it has.
+
+    Never «unntatt offentlighet» as a whole: it names the bases that may apply to single items.
+    """
+    entry = texts.data_file("messages.yaml")["document"]["internal_marking"]
+    return str(texts.localized(entry, lang))
+
+
+def withheld(model: Any, lang: str, basis: str | None = None) -> list[Withheld]:
+    """What the public projection removes from ``model``, each part with its legal basis.
+
+    ``basis`` is the record's own (the minutes'); else information on personal matters,
+    «offl. § 13 jf. fvl. § 13 første ledd nr. 1».
+    """
+    from utvikling.render.projection import withheld_parts
+
+    if model is None:
+        return []
+    default = texts.localized(texts.data_file("messages.yaml")["document"]["withheld_basis"], lang)
+    return [Withheld(part, basis or str(default)) for part in withheld_parts(model)]
 
 
 def phrase(key: str, lang: str) -> Any:

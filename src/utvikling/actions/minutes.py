@@ -19,7 +19,14 @@ from typing import Any
 
 from utvikling import texts
 from utvikling.actions.check import CheckOptions, check_repository
-from utvikling.actions.documents import DocumentOptions, label, parties, write_documents
+from utvikling.actions.documents import (
+    DocumentOptions,
+    internal_marking,
+    label,
+    parties,
+    withheld,
+    write_documents,
+)
 from utvikling.actions.recording import Recorded, Recording
 from utvikling.checklist import approval_blockers
 from utvikling.errors import UsageError, UtviklingError
@@ -416,7 +423,7 @@ def minutes_context(
                 "name": p.name,
                 "role": words["ce_title"]
                 if p.role == "chief_executive"
-                else label("role", p.role, lang)
+                else words["terms"].get(f"{p.role}_title") or label("role", p.role, lang)
                 if p.role
                 else "",
             }
@@ -431,6 +438,40 @@ def minutes_context(
         "legal_basis": minutes.confidential.legal_basis if minutes.confidential else None,
         "conversation_date": conversation.date,
     }
+
+
+def minutes_specs(
+    root: Path,
+    conversation: Conversation,
+    context: RepositoryContext,
+    options: DocumentOptions,
+    *,
+    draft: bool,
+) -> list[DocumentSpec]:
+    """The public minutes and the internal record of ``conversation`` (which has minutes)."""
+    lang = context.language
+    missing = draft
+    names = texts.data_file("conversation.yaml")["files"]
+    source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
+    specs = []
+    for kind in ("public", "internal"):
+        template_context = minutes_context(conversation, context, public_only=kind == "public")
+        template_context["draft"] = missing
+        name = texts.fill(
+            texts.localized(names[f"minutes_{kind}"], lang), {"date": conversation.folder}
+        )
+        specs.append(
+            DocumentSpec(
+                options.folder(root) / name,
+                f"documents/{lang}/minutes-{kind}.md.j2",
+                template_context,
+                [source],
+                marking=internal_marking(lang) if kind == "internal" else "",
+                public_title=conversation.minutes.public_title if conversation.minutes else None,
+                withheld=withheld(conversation.minutes, lang, template_context["legal_basis"]),
+            )
+        )
+    return specs
 
 
 def render_minutes(
@@ -465,23 +506,7 @@ def render_minutes(
     if missing and not draft:
         message, hint = texts.message("L004", lang)
         raise MinutesError(message, hint=hint, file=record.path, findings=missing, lang=lang)
-    names = texts.data_file("conversation.yaml")["files"]
-    source = Source.of(root, f"conversations/{conversation.folder}/minutes.yaml")
-    specs = []
-    for kind in ("public", "internal"):
-        template_context = minutes_context(conversation, context, public_only=kind == "public")
-        template_context["draft"] = bool(missing)
-        name = texts.fill(
-            texts.localized(names[f"minutes_{kind}"], lang), {"date": conversation.folder}
-        )
-        specs.append(
-            DocumentSpec(
-                options.folder(root) / name,
-                f"documents/{lang}/minutes-{kind}.md.j2",
-                template_context,
-                [source],
-            )
-        )
+    specs = minutes_specs(root, conversation, context, options, draft=bool(missing))
     written = write_documents(root, context, specs, options)
     return RenderedMinutes(specs[0].target, specs[1].target, written.files, lang)
 
@@ -494,6 +519,7 @@ __all__ = [
     "amend",
     "approve",
     "find_conversation",
+    "minutes_specs",
     "render_minutes",
     "repair",
     "report",

@@ -48,6 +48,24 @@ def kroner(value: Any, lang: str) -> str:
     return Safe(f"kr {format_decimal(value, locale=lang)}")
 
 
+def month_name(value: Any, lang: str) -> str:
+    """A month number in words, from the locale data: 9 → «september»."""
+    from babel.dates import get_month_names
+
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        return escape(value)
+    return Safe(get_month_names("wide", locale=lang)[value])
+
+
+def times_a_year(value: Any, lang: str) -> str:
+    """How often in words: 2 → «to ganger i året» (``document.times_a_year`` in messages)."""
+    words = texts.data_file("messages.yaml")["document"]["times_a_year"]
+    chosen = words.get(lang) or words["nb"]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(chosen):
+        return escape(value)
+    return Safe(chosen[value - 1])
+
+
 def lookup(root: Any, path: str) -> Any:
     """Follow a dotted path through the fields of models and the keys of dicts; None where it stops.
 
@@ -133,6 +151,20 @@ def sources_of(path: Path) -> list[tuple[str, str]]:
     return re.findall(r"(\S+) sha256:([0-9a-f]{16})", header)
 
 
+def template_of(path: Path) -> str | None:
+    """The template a generated document's header names (``documents/nb/agreement.md.j2``)."""
+    from utvikling.files import read_regular
+
+    try:
+        header = read_regular(path, 65536).decode("utf-8", errors="replace").partition("\n")[0]
+    except OSError:
+        return None
+    if not header.startswith(PROVENANCE_PREFIX):
+        return None
+    found = re.search(r"\| mal: (\S+) \|", header)
+    return found.group(1) if found else None
+
+
 def unedited(path: Path) -> bool:
     """Tell whether a generated document still has exactly the body its header describes."""
     from utvikling.files import read_regular
@@ -189,6 +221,8 @@ def render_document(
     environment = make_environment(search_path)
     environment.filters["date_long"] = lambda v: date_long(v, lang)
     environment.filters["kroner"] = lambda v: kroner(v, lang)
+    environment.filters["month_name"] = lambda v: month_name(v, lang)
+    environment.filters["times_a_year"] = lambda v: times_a_year(v, lang)
     try:
         body = environment.get_template(template).render(
             **context, show=show, value=lambda p: lookup(root, str(p))

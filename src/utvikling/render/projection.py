@@ -55,3 +55,24 @@ def withheld_count(model: BaseModel) -> int:
                 elif isinstance(item, BaseModel):
                     count += withheld_count(item)
     return count
+
+
+def withheld_parts(model: BaseModel, prefix: str = "") -> list[str]:
+    """Name what :func:`public` removes that has content: ``employee.address``, ``items[2]``."""
+    found: list[str] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        path = f"{prefix}{name}"
+        if value in (None, "", []):
+            continue
+        if is_confidential(type(model), name) or getattr(value, "confidential", False) is True:
+            found.append(path)
+        elif isinstance(value, BaseModel):
+            found += withheld_parts(value, f"{path}.")
+        elif isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                if getattr(item, "confidential", False) is True:
+                    found.append(f"{path}[{index}]")
+                elif isinstance(item, BaseModel):
+                    found += withheld_parts(item, f"{path}[{index}].")
+    return found

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from utvikling import texts
+from utvikling.render.archive import ARCHIVE_SUFFIX, Withheld
+from utvikling.render.archive import record as archive_record
 from utvikling.render.documents import Rendered, Source, readable, render_document, unedited
 from utvikling.render.transaction import OutputError, commit, explain, explained, recover
 
@@ -33,6 +35,12 @@ class DocumentSpec:
     sources: Sequence[Source]
     root: Any = None
     """What the template's ``show(path, …)`` looks values up in (default: ``context``)."""
+    marking: str = ""
+    """The marking an internal working document carries on every page (empty: public)."""
+    public_title: str | None = None
+    """The title that may be public (Noark 5 offentligTittel); default the title."""
+    withheld: Sequence[Withheld] = ()
+    """What the document does not show (public) or may withhold (internal), with the basis."""
 
 
 @dataclass
@@ -88,16 +96,19 @@ def write_set(
     ]
     result = WrittenSet(rendered)
     sets: dict[Path, dict[str, bytes]] = {folder: {} for folder in folders}
-    for document, text in zip(documents, rendered, strict=True):
-        produced = convert(
-            document.target,
-            text,
-            formats=formats,
-            lang=lang,
-            author=author,
-            day=day,
-            search_path=search_path,
-        )
+
+    pairs = list(zip(documents, rendered, strict=True))
+    outputs = convert_set(
+        [(d.target, text, d.marking) for d, text in pairs],
+        formats=formats,
+        lang=lang,
+        author=author,
+        day=day,
+        search_path=search_path,
+    )
+    for (document, text), produced in zip(pairs, outputs, strict=True):
+        if len(produced) > 1:
+            produced[archive_name(document.target)] = _archive(document, text, produced, lang, day)
         sets[document.target.parent].update(produced)
         result.files += [document.target.parent / name for name in produced]
     for folder, contents in sets.items():
@@ -107,6 +118,30 @@ def write_set(
         with explained(folder, lang):
             commit(folder, contents, last=MANIFEST)
     return result
+
+
+def archive_name(target: Path) -> str:
+    """The archive metadata file beside a document: ``<name>.arkiv.json``."""
+    return target.with_suffix("").name + ARCHIVE_SUFFIX
+
+
+def _archive(
+    document: DocumentSpec, rendered: Rendered, files: dict[str, bytes], lang: str, day: dt.date
+) -> bytes:
+    from utvikling.render.export import PDF_STANDARD, split_document
+
+    _, title, _ = split_document(rendered.text)
+    return archive_record(
+        title=title or document.target.stem,
+        public_title=document.public_title,
+        day=day,
+        lang=lang,
+        files=files,
+        internal=bool(document.marking),
+        withheld=document.withheld,
+        pdf_standard=PDF_STANDARD,
+        sources=[(s.path, s.sha256) for s in document.sources],
+    )
 
 
 def _usable(folder: Path, lang: str) -> None:
@@ -137,19 +172,20 @@ def convert(
     author: str,
     day: dt.date,
     search_path: Sequence[Path] = (),
+    marking: str = "",
 ) -> dict[str, bytes]:
     """Return the Markdown (always: it is the source) and the other formats, by file name.
 
     Nothing is written here.
 
-    A ``reference.docx`` in a template folder on ``search_path`` gives the DOCX its styles and
-    letterhead.
+    The house style's files (``reference.docx``, ``house.typ``, ``house.css``, a logo) in a
+    template folder on ``search_path`` replace the built-in ones.
     """
     produced = {target.name: rendered.text.encode("utf-8")}
     others = [f for f in formats if f != "md"]
     if not others:
         return produced
-    from utvikling.render.export import Metadata, export_bytes, split_document
+    from utvikling.render.export import Metadata, export_bytes, house_style, split_document
 
     header, title, _ = split_document(rendered.text)
     meta = Metadata(
@@ -159,9 +195,54 @@ def convert(
         day=day,
         provenance=readable(header, lang),
         name=target.name,
+        marking=marking,
     )
-    exported = export_bytes(rendered.text, others, meta, reference_doc=reference_doc(search_path))
+    exported = export_bytes(rendered.text, others, meta, style=house_style(search_path))
     produced.update({target.with_suffix(f".{fmt}").name: data for fmt, data in exported.items()})
+    return produced
+
+
+def convert_set(
+    items: Sequence[tuple[Path, Rendered, str]],
+    *,
+    formats: Sequence[str],
+    lang: str,
+    author: str,
+    day: dt.date,
+    search_path: Sequence[Path] = (),
+) -> list[dict[str, bytes]]:
+    """:func:`convert` for every document of a set (target, rendering, marking) at once.
+
+    The converters run once for the set where they can (see ``export.export_set``).
+    """
+    produced = [{target.name: text.text.encode("utf-8")} for target, text, _ in items]
+    others = [f for f in formats if f != "md"]
+    if not others or not items:
+        return produced
+    from utvikling.render import export
+
+    metas = []
+    for target, text, marking in items:
+        header, title, _ = export.split_document(text.text)
+        metas.append(
+            export.Metadata(
+                title=title,
+                author=author,
+                lang=lang,
+                day=day,
+                provenance=readable(header, lang),
+                name=target.name,
+                marking=marking,
+            )
+        )
+    style = export.house_style(search_path)
+    exported = export.export_set(
+        [(text.text, meta) for (_, text, _), meta in zip(items, metas, strict=True)],
+        others,
+        style=style,
+    )
+    for (target, _, _), made, done in zip(items, produced, exported, strict=True):
+        made.update({target.with_suffix(f".{fmt}").name: data for fmt, data in done.items()})
     return produced
 
 
@@ -242,4 +323,12 @@ def refuse_hand_edited(
                 raise FileExistsRefusedError(message, hint=hint, file=path)
 
 
-__all__ = ["DocumentSpec", "OutputError", "WrittenSet", "refuse_hand_edited", "write_set"]
+__all__ = [
+    "DocumentSpec",
+    "OutputError",
+    "Withheld",
+    "WrittenSet",
+    "archive_name",
+    "refuse_hand_edited",
+    "write_set",
+]
