@@ -35,7 +35,8 @@ def test_new_conversation_gets_its_forms_and_a_readiness_report(runner, example,
         "dokumenter/samtale-2026-12-10-forberedelse-intern.md",
         "Offentlig sakstekst: dokumenter/samtale-2026-12-10-saksliste.md",
         "conversations/2026-12-10/evaluation.yaml:10:1: C304 info: Panelets vurdering er ikke "
-        "ferdig (M1, M2, M3, M4, leadership, organisational_development, political_decisions). "
+        "ferdig (M1, M2, M3, M4, lederskap, organisasjonsutvikling, gjennomføring av politiske "
+        "vedtak). "
         "(KS FoU-rapport 204031 (2021): praksis i casekommunene)",
         "conversations/2026-12-10/input.yaml:7:1: C303 advarsel: Det mangler innspill fra Fjordvik "
         "Fellesliste, Bygdelista, Kystpartiet, Grønt Fjordvik. (KS: Folkevalgtes arbeidsgiverrolle "

@@ -1759,7 +1759,7 @@ RULES: dict[str, list[Example]] = {
             (
                 f"{UPCOMING}/evaluation.yaml",
                 "goals",
-                "Panelets vurdering er ikke ferdig (M4, leadership).",
+                "Panelets vurdering er ikke ferdig (M4, lederskap).",
             ),
         ),
         fires(
@@ -1776,8 +1776,8 @@ RULES: dict[str, list[Example]] = {
             (
                 f"{UPCOMING}/evaluation.yaml",
                 "goals",
-                "Panelets vurdering er ikke ferdig (M1, organisational_development, "
-                "political_decisions).",
+                "Panelets vurdering er ikke ferdig (M1, organisasjonsutvikling, "
+                "gjennomføring av politiske vedtak).",
             ),
         ),
         silent(upcoming()),

@@ -861,7 +861,7 @@ def ready_panel_evaluation(
         missing += [g for g in _goal_ids(context.plan_for(conversation)) if g not in assessed]
         for name in ("leadership", "organisational_development", "political_decisions"):
             if is_blank(getattr(evaluation, name)):
-                missing.append(name)
+                missing.append(texts.word(f"evaluation_part.{name}", context.language))
     if missing:
         target = conversation.records.get("evaluation", record)
         yield Hit(
