@@ -186,41 +186,57 @@ def _as_nobody(function):
     return pickle.loads(data)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="permissions are POSIX here")
-def test_a_folder_without_write_permission(runner, rendered, tmp_path, monkeypatch):
-    """Run as nobody (root may write anywhere); the interpreter under /root is not reachable by
-    nobody, so the command runs in a forked copy of this process, already warmed up."""
+def _as_nobody_in_a_copy(runner, rendered, monkeypatch, output: str, prepare=None):
+    """Render a copy of ``rendered`` into ``output`` as nobody.
+
+    Returns where the copy was, (exit code, output), and what the output folder then held.
+
+    Root may write anywhere, so the command runs as nobody, in a forked copy of this process
+    (the interpreter under /root may not be reachable by nobody). The copy lives where nobody
+    can read it, and so do the built-in templates (the checkout may not be: it is not in CI).
+    ``prepare(shared)`` takes away what the test is about, after everything is made readable.
+    """
     if os.geteuid() != 0:
         pytest.skip("needs root to become nobody (run as root, or it cannot be set up)")
-    shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"utvikling-ro-{os.getpid()}"
     import shutil
 
     from utvikling.render import environment
 
+    shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"utvikling-nobody-{os.getpid()}"
     shutil.copytree(rendered, shared / "repo", ignore=shutil.ignore_patterns("dokumenter"))
-    # The checkout (and its built-in templates) may be where nobody cannot read, as in CI.
     shutil.copytree(environment.BUILTIN_TEMPLATES, shared / "builtin")
     monkeypatch.setattr(environment, "BUILTIN_TEMPLATES", shared / "builtin")
-    out = shared / "repo" / "låst"
-    out.mkdir()
     shared.chmod(0o755)
     for folder, _, files in os.walk(shared):
         Path(folder).chmod(0o755)
         for name in files:
             Path(folder, name).chmod(0o644)
-    out.chmod(0o555)
+    if prepare is not None:
+        prepare(shared)
     os.chdir(shared / "repo")
     try:
 
         def attempt():
-            result = _render(runner, shared / "repo", "--output", "låst")
+            result = _render(runner, shared / "repo", "--output", output)
             return result.exit_code, result.output
 
-        code, output = _as_nobody(attempt)
+        done = _as_nobody(attempt)
+        target = shared / "repo" / output
+        return shared, done, sorted(p.name for p in target.iterdir()) if target.is_dir() else None
     finally:
         os.chdir(rendered)
-        out.chmod(0o755)
+        for folder, _, _ in os.walk(shared):
+            Path(folder).chmod(0o755)
         shutil.rmtree(shared)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permissions are POSIX here")
+def test_a_folder_without_write_permission(runner, rendered, monkeypatch):
+    def lock(shared: Path) -> None:
+        (shared / "repo" / "låst").mkdir(mode=0o555)
+
+    _, (code, output), held = _as_nobody_in_a_copy(runner, rendered, monkeypatch, "låst", lock)
+    assert held == []
     assert code == 1
     assert output == (
         "Har ikke lov til å skrive i låst.\n"
@@ -233,32 +249,12 @@ def test_a_folder_without_write_permission(runner, rendered, tmp_path, monkeypat
 def test_templates_that_cannot_be_read_are_named(runner, rendered, monkeypatch):
     """An installation whose templates the user may not read: F005 names the template, rather
     than calling it missing or falling through to another folder."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root to become nobody (run as root, or it cannot be set up)")
-    import shutil
 
-    from utvikling.render import environment
+    def close(shared: Path) -> None:
+        (shared / "builtin").chmod(0o700)
 
-    shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"utvikling-nr-{os.getpid()}"
-    shutil.copytree(rendered, shared / "repo", ignore=shutil.ignore_patterns("dokumenter"))
-    shutil.copytree(environment.BUILTIN_TEMPLATES, shared / "builtin")
-    for folder, _, files in os.walk(shared):
-        Path(folder).chmod(0o755)
-        for name in files:
-            Path(folder, name).chmod(0o644)
-    (shared / "builtin").chmod(0o700)
-    monkeypatch.setattr(environment, "BUILTIN_TEMPLATES", shared / "builtin")
-    os.chdir(shared / "repo")
-    try:
-
-        def attempt():
-            result = _render(runner, shared / "repo", "--output", "ut")
-            return result.exit_code, result.output
-
-        code, output = _as_nobody(attempt)
-    finally:
-        os.chdir(rendered)
-        shutil.rmtree(shared)
+    shared, (code, output), held = _as_nobody_in_a_copy(runner, rendered, monkeypatch, "ut", close)
+    assert held is None  # nothing written, not even the folder
     assert code == 1
     template = f"{shared}/builtin/documents/nb/minutes-public.md.j2"
     assert output.splitlines()[0] == f"{template}: Har ikke lov til å lese malen {template}."
@@ -266,7 +262,6 @@ def test_templates_that_cannot_be_read_are_named(runner, rendered, monkeypatch):
         "    Ingen dokumenter er endret. Be den som har satt opp maskinen om lesetilgang til "
         "malmappen, eller installer utvikling på nytt."
     )
-    assert not (shared / "repo" / "ut").exists()
 
 
 def test_killed_at_random_points_the_set_is_old_or_new_never_half(rendered):

@@ -163,45 +163,6 @@ def _usable(folder: Path, lang: str) -> None:
         return
 
 
-def convert(
-    target: Path,
-    rendered: Rendered,
-    *,
-    formats: Sequence[str],
-    lang: str,
-    author: str,
-    day: dt.date,
-    search_path: Sequence[Path] = (),
-    marking: str = "",
-) -> dict[str, bytes]:
-    """Return the Markdown (always: it is the source) and the other formats, by file name.
-
-    Nothing is written here.
-
-    The house style's files (``reference.docx``, ``house.typ``, ``house.css``, a logo) in a
-    template folder on ``search_path`` replace the built-in ones.
-    """
-    produced = {target.name: rendered.text.encode("utf-8")}
-    others = [f for f in formats if f != "md"]
-    if not others:
-        return produced
-    from utvikling.render.export import Metadata, export_bytes, house_style, split_document
-
-    header, title, _ = split_document(rendered.text)
-    meta = Metadata(
-        title=title,
-        author=author,
-        lang=lang,
-        day=day,
-        provenance=readable(header, lang),
-        name=target.name,
-        marking=marking,
-    )
-    exported = export_bytes(rendered.text, others, meta, style=house_style(search_path))
-    produced.update({target.with_suffix(f".{fmt}").name: data for fmt, data in exported.items()})
-    return produced
-
-
 def convert_set(
     items: Sequence[tuple[Path, Rendered, str]],
     *,
@@ -211,9 +172,12 @@ def convert_set(
     day: dt.date,
     search_path: Sequence[Path] = (),
 ) -> list[dict[str, bytes]]:
-    """:func:`convert` for every document of a set (target, rendering, marking) at once.
+    """Return each document's Markdown (always: it is the source) and its other formats.
 
-    The converters run once for the set where they can (see ``export.export_set``).
+    One mapping by file name per (target, rendering, marking) of the set; nothing is written
+    here. The converters run once for the set where they can (see ``export.export_set``). The
+    house style's files (``reference.docx``, ``house.typ``, ``house.css``, a logo) in a template
+    folder on ``search_path`` replace the built-in ones.
     """
     produced = [{target.name: text.text.encode("utf-8")} for target, text, _ in items]
     others = [f for f in formats if f != "md"]
