@@ -254,12 +254,17 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "'\\''") + "'"
 
 
+def _day_forms(day: dt.date) -> tuple[str, str]:
+    """A day as the commands write it: ISO (2026-12-01) and in words (1. desember 2026)."""
+    return day.isoformat(), f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
 def normalise(text: str, copy: Path, today: dt.date | None) -> list[str]:
     """The rules both sides go through before they are compared."""
     text = text.replace(str(copy.parent), "<tmp>")
     if today is not None:
-        text = text.replace(today.isoformat(), "<i dag>")
-        text = text.replace(f"{today.day}. {MONTHS[today.month - 1]} {today.year}", "<i dag>")
+        for form in _day_forms(today):
+            text = text.replace(form, "<i dag>")
     text = re.sub(r"\b(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b", "<commit>", text)
     text = re.sub(r"\b\d+(?:[.,]\d+)?\s?(?:ms|s|sek|sekunder|min)\b", "<tid>", text)
     return [line.rstrip() for line in text.rstrip("\n").splitlines()]
@@ -325,12 +330,18 @@ def update(relative: str) -> bool:
             block = outcome.block
             if block.output_span is None or block.instead is not None or block.shown is None:
                 continue
+            begin, end = block.output_span
             shown = normalise(block.shown, copy, page.made)
             if matches(shown, normalise(outcome.output, copy, today)):
+                # Kept (with its «…»), but the page's day becomes today's: so do its dates.
+                kept = "".join(lines[begin:end])
+                if page.made is not None and page.made != today:
+                    for before, after in zip(_day_forms(page.made), _day_forms(today), strict=True):
+                        kept = kept.replace(before, after)
+                lines[begin:end] = kept.splitlines(keepends=True)
                 continue
             printed = outcome.output.replace(str(copy.parent), "/tmp")
             new = [line.rstrip() + "\n" for line in printed.rstrip("\n").splitlines()]
-            begin, end = block.output_span
             lines[begin:end] = new
         text = "".join(lines)
         text = re.sub(r"(<!--\s*docs:[^>]*?\bmade=)\d{4}-\d{2}-\d{2}", rf"\g<1>{today}", text)
