@@ -1,6 +1,7 @@
 """Every word a user reads comes from the glossary by kind, language and title (issue #12).
 
-Renders every rule text and message, and every record skeleton ``init`` and
+Renders every rule text and message, every question ``init``, ``new-agreement`` and ``plan new``
+ask, and every record skeleton ``init`` and
 ``prepare-conversation`` create, for a fylkeskommune in nynorsk and bokmål and for a kommune
 whose chief executive is titled «rådmann», and fails on a kommune-only term from the glossary.
 """
@@ -173,3 +174,44 @@ def test_a_new_agreement_names_the_title_it_is_for() -> None:
         " «utvikling new-agreement»."
     )
     assert "for rådmannen," in agreement_text({"title": "rådmann"}, "nb").splitlines()[1]
+
+
+def _form_texts(form: Any, values: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    for question in form.questions(values):
+        for part in ("label", "group", "explain"):
+            yield f"question {question.key}.{part}", getattr(question, part)
+        for choice in question.choices:
+            yield f"question {question.key}.choice", choice.label
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_no_kommune_only_term_reaches_a_countys_or_a_radmanns_questions(
+    case: str, tmp_path: Path
+) -> None:
+    """Every question init, new-agreement and plan new ask (all conditional items answered
+    «ja», so their details are asked too), in the authority's own words."""
+    from utvikling.actions.agreement import agreement_form, form
+    from utvikling.actions.init import init_form
+    from utvikling.actions.plan import goal_form
+
+    kind, lang, title, forbidden = CASES[case]
+    words = texts.terms(kind, lang, title)
+    agreed = {item.field: {"agreed": True} for g in form() for item in g.items}
+    settings = {
+        "language": lang,
+        "municipality": {"kind": kind},
+        "chief_executive": {"title": title},
+    }
+    every = [
+        *_form_texts(agreement_form(tmp_path, agreed, lang, words, "2020-01-01"), agreed),
+        *_form_texts(goal_form(tmp_path, 2027, lang, words), {"_count": 2}),
+        *_form_texts(init_form(tmp_path, settings), settings),
+    ]
+    found = [
+        f"{where}: «{match.group(0)}» in {text!r}"
+        for where, text in every
+        if CHOICE not in text and words["title_examples"] not in text
+        for match in forbidden.finditer(text)
+    ]
+    assert found == []
+    assert len(every) > 150, "every question was asked"

@@ -117,8 +117,14 @@ def create_plan(
     return NewPlan(target, plan, based_on)
 
 
-def goal_questions(lang: str) -> Callable[[dict[str, Any]], list[Question]]:
-    """The guided start's questions: how many goals, then each goal's essentials."""
+def goal_questions(
+    lang: str, terms: dict[str, str] | None = None
+) -> Callable[[dict[str, Any]], list[Question]]:
+    """The guided start's questions: how many goals, then each goal's essentials.
+
+    ``terms`` are the glossary's words for the authority (a kommune's when not given).
+    """
+    words = terms or texts.terms("kommune", lang)
     from typing import get_args
 
     from utvikling.models.common import Theme
@@ -131,9 +137,9 @@ def goal_questions(lang: str) -> Callable[[dict[str, Any]], list[Question]]:
         return Question(
             key,
             kind,
-            texts.fill(texts.localized(entry["ask"], lang), {"n": n}),
-            group=texts.fill(texts.localized(form["group"], lang), {"n": n}) if n else "",
-            explain=texts.localized(entry["explain"], lang),
+            texts.fill(texts.localized(entry["ask"], lang), {**words, "n": n}),
+            group=texts.fill(texts.localized(form["group"], lang), {**words, "n": n}) if n else "",
+            explain=texts.fill(texts.localized(entry["explain"], lang), words),
             **more,
         )
 
@@ -162,9 +168,9 @@ def goal_questions(lang: str) -> Callable[[dict[str, Any]], list[Question]]:
     return questions
 
 
-def goal_form(root: Path, year: int, lang: str) -> Form:
+def goal_form(root: Path, year: int, lang: str, terms: dict[str, str] | None = None) -> Form:
     """The guided start of a plan as a form (saved between runs as ``plan-<year>``)."""
-    return Form(f"plan-{year}", lang, goal_questions(lang), {"_count": 3}, Plan, root)
+    return Form(f"plan-{year}", lang, goal_questions(lang, terms), {"_count": 3}, Plan, root)
 
 
 def goals_of(values: dict[str, Any]) -> list[dict[str, Any]]:
@@ -226,7 +232,7 @@ def new_plan(
         given = load_answers(answers, "plan", context.language).document.data
         based_on, goals = None, list(given.get("goals") or [])
     elif not goals and ask is not None:
-        form = goal_form(root, year, context.language)
+        form = goal_form(root, year, context.language, context.terms())
         goals = goals_of(ask(form))
     created = create_plan(root, year, context, goals=goals or None, based_on=based_on)
     recording = Recording(root, context.language, commit=commit, base=base)
