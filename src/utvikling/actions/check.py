@@ -142,6 +142,11 @@ def check_repository(
         RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
     """
     options = options or CheckOptions()
+    with gc_paused():
+        return _check_repository(root, options, base)
+
+
+def _check_repository(root: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
     loaded = load_repository(root, options.today, history=options.history, base=base)
     context, findings = loaded.context, loaded.findings
     settings, lang = context.settings, context.language
@@ -211,26 +216,22 @@ def stale_documents(root: Path, lang: str, base: Path | None) -> list[Finding]:
     return found
 
 
-GC_THRESHOLD = 20_000
-"""Allocations between young-generation collections while checking.
-
-Parsing builds and drops hundreds of thousands of small node objects that form no cycles;
-with Python's default (700) the collector rescans them constantly, about a fifth of the run.
-"""
-
-
 @contextlib.contextmanager
-def _relaxed_gc() -> Iterator[None]:
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], GC_THRESHOLD), old[1], old[2])
+def gc_paused() -> Iterator[None]:
+    """Switch the cyclic garbage collector off while one repository is checked.
+
+    Parsing builds and drops hundreds of thousands of small objects that form no cycles
+    (reference counting frees them); with the collector on it rescans the records kept so far
+    again and again, about a third of a check. It is switched back on afterwards, also when
+    the check fails, and collects whatever cycles the repository left once, then.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*old)
-
-
-def _worker_start() -> None:
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+        if was_enabled:
+            gc.enable()
 
 
 def _count_files(roots: Sequence[Path], limit: int) -> int:
@@ -249,10 +250,11 @@ Summarize = Callable[[RepositoryResult], Any]
 
 def _check_one(args: tuple[Path, CheckOptions, Path | None, Summarize | None]) -> RepositoryResult:
     root, options, base, summarize = args
-    result = check_repository(root, options, base=base)
-    if summarize is not None:
-        result.summary = summarize(result)
-    result.loaded = None
+    with gc_paused():  # the records are dropped before the collector sees them
+        result = check_repository(root, options, base=base)
+        if summarize is not None:
+            result.summary = summarize(result)
+        result.loaded = None
     return result
 
 
@@ -302,8 +304,7 @@ def check_path(
     if path.is_file():
         if on_total is not None:
             on_total(1)
-        with _relaxed_gc():
-            yield _check_one_file(path, options, base)
+        yield _check_one_file(path, options, base)
         return
     roots = layout.find_repositories(path)
     if not roots:
@@ -316,15 +317,14 @@ def check_path(
         jobs = min(os.cpu_count() or 1, 4) if many else 1
     work = [(root, options, base, summarize) for root in roots]
     if jobs <= 1 or len(roots) == 1:
-        with _relaxed_gc():
-            yield from map(_check_one, work)
+        yield from map(_check_one, work)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     rule_codes()  # read the rule data once here; forked workers inherit it
     texts.data_file("synonyms.yaml")
     chunk = max(1, min(16, len(work) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_check_one, work, chunksize=chunk)
 
 

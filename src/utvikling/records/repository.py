@@ -69,19 +69,33 @@ def load_repository(
     files = layout.discover(root)
     settings_file = next(f for f in files if f.kind == "settings")
 
+    prefix = layout.display_prefix(root, base)
+
     def show(record_file: layout.RecordFile) -> str:
+        if prefix is not None:
+            return prefix + record_file.relative
         return display_path(record_file.path, base)
 
     findings: list[Finding] = []
     settings, problems = load_record(
-        settings_file.path, "settings", show(settings_file), "nb", root=root
+        settings_file.location,
+        "settings",
+        show(settings_file),
+        "nb",
+        root=root,
+        plain=settings_file.plain,
     )
     if settings is not None:
         lang = str(getattr(settings.model, "language", "nb"))
     else:
         lang = _fallback_language(root)
         _, problems = load_record(
-            settings_file.path, "settings", show(settings_file), lang, root=root
+            settings_file.location,
+            "settings",
+            show(settings_file),
+            lang,
+            root=root,
+            plain=settings_file.plain,
         )
     findings += problems
     context = RepositoryContext(
@@ -105,7 +119,12 @@ def load_repository(
             findings.append(Finding("R002", "warning", message, hint, show(record_file), 1, 1))
             continue
         record, problems = load_record(
-            record_file.path, record_file.kind, show(record_file), lang, root=root
+            record_file.location,
+            record_file.kind,
+            show(record_file),
+            lang,
+            root=root,
+            plain=record_file.plain,
         )
         findings += problems
         if record_file.conversation is not None:
