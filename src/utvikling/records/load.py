@@ -78,22 +78,21 @@ def read_record(location: str, *, plain: bool, within: Path | None = None) -> by
         if not stat.S_ISREG(info.st_mode):  # replaced since it was listed or looked at
             raise NotRegularFileError(Path(location))
         wanted = min(info.st_size + 1, limit)
-        data = _read_up_to(handle, wanted)
+        data = os.read(handle, wanted)
+        if len(data) < min(info.st_size, limit):  # a short read: read on
+            data = _read_up_to(handle, wanted, data)
         if len(data) == wanted < limit:  # it grew since: read on, up to the limit
-            data += _read_up_to(handle, limit - wanted)
+            data = _read_up_to(handle, limit, data)
         return data
     finally:
         os.close(handle)
 
 
-def _read_up_to(handle: int, count: int) -> bytes:
-    """Read ``count`` bytes, or fewer at the end of the file."""
-    data = os.read(handle, count)
-    if len(data) in (0, count):
-        return data
+def _read_up_to(handle: int, count: int, data: bytes) -> bytes:
+    """Read on after ``data`` until there are ``count`` bytes or the file ends."""
     parts = [data]
     left = count - len(data)
-    while left:
+    while left > 0:
         chunk = os.read(handle, left)
         if not chunk:
             break
