@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import os
+import shutil
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from utvikling import texts
-from utvikling.checklist import apply_suppressions, rule_codes, run_rules
 from utvikling.errors import RepositoryNotFoundError
 from utvikling.files import display_path
 from utvikling.findings import Finding
 from utvikling.records import layout
-from utvikling.records.history import locked_versions
-from utvikling.records.repository import LoadedRepository, load_repository
+
+if TYPE_CHECKING:  # imported where used: a check answered from the cache needs neither
+    from utvikling.records.cache import Store
+    from utvikling.records.repository import LoadedRepository
 
 AUTO_JOBS_FILES = 3000
 """Above this many files ``check`` uses several processes unless told otherwise."""
@@ -38,6 +42,9 @@ class CheckOptions:
     history: bool = False
     stale: bool = False
     """Also report generated documents that are older than their records."""
+    cache: bool = True
+    """Answer from the repository's cache when every input is unchanged (``--no-cache``: no).
+    Not used with ``stale`` (the documents and their sources are not in the cache's key)."""
 
 
 @dataclass
@@ -147,6 +154,10 @@ def check_repository(
 
 
 def _check_repository(root: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
+    from utvikling.checklist import apply_suppressions, run_rules
+    from utvikling.records.history import locked_versions
+    from utvikling.records.repository import load_repository
+
     loaded = load_repository(root, options.today, history=options.history, base=base)
     context, findings = loaded.context, loaded.findings
     settings, lang = context.settings, context.language
@@ -251,11 +262,170 @@ Summarize = Callable[[RepositoryResult], Any]
 def _check_one(args: tuple[Path, CheckOptions, Path | None, Summarize | None]) -> RepositoryResult:
     root, options, base, summarize = args
     with gc_paused():  # the records are dropped before the collector sees them
-        result = check_repository(root, options, base=base)
-        if summarize is not None:
+        if summarize is not None:  # it needs the records: never from the cache
+            result = check_repository(root, options, base=base)
             result.summary = summarize(result)
+        else:
+            result = cached_check(root, options, base)
         result.loaded = None
     return result
+
+
+# --- the cache -----------------------------------------------------------------------------------
+
+CACHE_FORMAT = 1
+"""Part of every key: raise it when what a cached result holds changes meaning."""
+
+
+@functools.cache
+def tool_version() -> list[str]:
+    """What the tool is, as far as a cached result depends on it.
+
+    Its version, a hash of its code, rule data and templates, and the versions of Python and
+    of the libraries that shape findings (Pydantic's messages, the YAML parser).
+    """
+    from importlib import metadata
+
+    from utvikling._version import __version__
+    from utvikling.records.cache import package_fingerprint
+
+    versions = []
+    for name in ("pydantic", "pydantic-core", "PyYAML"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} -")
+    package = Path(__file__).resolve().parent.parent  # the installed utvikling package
+    return [__version__, package_fingerprint(package), sys.version, *versions]
+
+
+@dataclass
+class _Pending:
+    """A miss: where to store the result once it is made, and the key it goes under."""
+
+    store: Store
+    key: str
+    seen: dict[str, list[int] | None]
+    """Each file's ``stat`` when it was hashed: a file changed during the check is not stored."""
+
+
+def _cache_lookup(
+    root: Path, options: CheckOptions, base: Path | None
+) -> tuple[RepositoryResult | None, _Pending | None]:
+    """The cached result of checking ``root`` when every input is unchanged.
+
+    Returns (result, None) on a hit, (None, pending) on a miss that can be stored, and
+    (None, None) when this check is not cached (``--no-cache``, ``--stale``, run from inside
+    the repository below its root, a git state that cannot be read without running git).
+    """
+    if not options.cache or options.stale or not layout.is_repository(root):
+        return None, None
+    from utvikling.records import cache
+    from utvikling.records.load import read_record
+
+    prefix = layout.display_prefix(root, base)
+    if prefix is None:
+        return None, None
+    try:
+        git = cache.git_state(root)
+    except (OSError, ValueError):
+        return None, None
+    files = layout.discover(root)
+    store = cache.Store.open(root)
+    listed: list[list[str]] = []
+    for record_file in files:
+        if record_file.outside:
+            listed.append([record_file.relative, "outside"])
+            continue
+
+        def read(location: str, plain: bool = record_file.plain) -> bytes:
+            return read_record(location, plain=plain, within=root)
+
+        listed.append([record_file.relative, store.file_hash(record_file.location, read)])
+    templates = root / layout.TEMPLATES_DIR
+    template_files = (
+        [p.relative_to(templates).as_posix() for p in sorted(templates.rglob("*")) if p.is_file()]
+        if templates.is_dir()
+        else None
+    )
+    inputs = {
+        "format": CACHE_FORMAT,
+        "tool": tool_version(),
+        "options": [options.today.isoformat(), options.select, options.ignore, options.history],
+        "shown": [display_path(root, base), prefix],
+        "files": listed,
+        "templates": template_files,
+        "git": [git, shutil.which("git") is not None] if git is not None else None,
+    }
+    key = cache.key_of(inputs)
+    stored = store.get(key)
+    if stored is not None:
+        try:
+            result = _from_cache(stored)
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass  # not what this version writes: checked again and replaced
+        else:
+            store.touch()
+            return result, None
+    return None, _Pending(store, key, dict(store.seen))
+
+
+def cached_check(root: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
+    """:func:`check_repository`, answered from the repository's cache when nothing changed."""
+    hit, pending = _cache_lookup(root, options, base)
+    if hit is not None:
+        return hit
+    result = check_repository(root, options, base=base)
+    if pending is None:
+        return result
+    from utvikling.records.cache import stat_key
+
+    if all(stat_key(k) == v for k, v in pending.seen.items()):
+        pending.store.put(pending.key, _to_cache(result), list(pending.seen))
+        pending.store.save()
+    return result
+
+
+def _to_cache(result: RepositoryResult) -> dict[str, Any]:
+    return {
+        "root": result.root,
+        "language": result.language,
+        "files": result.files,
+        "municipality": result.municipality,
+        "number": result.number,
+        "findings": [
+            [
+                f.code,
+                f.severity,
+                f.message,
+                f.hint,
+                f.file,
+                f.line,
+                f.column,
+                list(f.references),
+                f.field,
+            ]
+            for f in result.findings
+        ],
+    }
+
+
+def _from_cache(data: dict[str, Any]) -> RepositoryResult:
+    findings = []
+    for code, severity, message, hint, file, line, column, references, name in data["findings"]:
+        if severity not in ("error", "warning", "info"):
+            raise ValueError(severity)
+        findings.append(
+            Finding(code, severity, message, hint, file, line, column, tuple(references), name)
+        )
+    return RepositoryResult(
+        str(data["root"]),
+        str(data["language"]),
+        int(data["files"]),
+        findings,
+        municipality=str(data["municipality"]),
+        number=str(data["number"]),
+    )
 
 
 def _check_one_file(path: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
@@ -265,7 +435,8 @@ def _check_one_file(path: Path, options: CheckOptions, base: Path | None) -> Rep
     if root is None:
         message, hint = texts.message("R001", "nb")
         raise RepositoryNotFoundError(message, hint=hint, file=path.parent)
-    result = check_repository(root, options, base=base)
+    with gc_paused():
+        result = cached_check(root, options, base)
     shown = display_path(path, base)
     result.findings = [f for f in result.findings if f.file == shown]
     result.loaded = None
@@ -321,8 +492,6 @@ def check_path(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    rule_codes()  # read the rule data once here; forked workers inherit it
-    texts.data_file("synonyms.yaml")
     chunk = max(1, min(16, len(work) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_check_one, work, chunksize=chunk)

@@ -46,6 +46,9 @@ def check(
         int | None,
         typer.Option(min=1, max=64, help="Processes to use. Default: several only for many files."),
     ] = None,
+    cache: Annotated[
+        bool, typer.Option(help="Reuse the findings of an earlier check when nothing changed.")
+    ] = True,
 ) -> None:
     """Check every record against the models and the KS checklist; print all findings.
 
@@ -65,6 +68,7 @@ def check(
         ignore=_codes(ignore),
         history=history,
         stale=stale,
+        cache=cache,
     )
     totals = Totals()
     reports = []

@@ -88,10 +88,17 @@ def discover(root: Path) -> list[RecordFile]:
     return found
 
 
+_SETTINGS_NAMES = (SETTINGS_FILE, "utvikling.yml")
+
+
 def _discover_folder(
     folder: str, prefix: str, root: Path, found: list[RecordFile], real_root: list[Path]
 ) -> None:
-    """Add the YAML files of ``folder`` (``prefix`` is its path in the repository) to ``found``."""
+    """Add the YAML files of ``folder`` (``prefix`` is its path in the repository) to ``found``.
+
+    A subfolder that holds settings of its own is a nested repository: left out. That is seen
+    in the subfolder's own listing, not asked of the file system for each folder.
+    """
     files: list[tuple[str, bool]] = []
     dirs: list[tuple[str, bool]] = []
     with os.scandir(folder) as entries:
@@ -105,6 +112,8 @@ def _discover_folder(
                 if not name.startswith(".") and name not in _SKIPPED_DIRS:
                     dirs.append((name, entry.is_symlink()))
             elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                if prefix and name in _SETTINGS_NAMES and _is_file_entry(entry):
+                    return  # a nested repository: checked on its own
                 try:
                     plain = entry.is_file(follow_symlinks=False)
                 except OSError:
@@ -127,18 +136,15 @@ def _discover_folder(
             RecordFile(folder + separator + name, relative, kind, conversation, plain=plain)
         )
     for name, link in sorted(dirs):
-        if link:
-            continue  # as os.walk: a linked folder is not followed
-        here = folder + separator + name
-        if _is_file(here + separator + SETTINGS_FILE) or _is_file(
-            here + separator + "utvikling.yml"
-        ):
-            continue  # a nested repository
-        _discover_folder(here, prefix + name + "/", root, found, real_root)
+        if not link:  # as os.walk: a linked folder is not followed
+            _discover_folder(folder + separator + name, prefix + name + "/", root, found, real_root)
 
 
-def _is_file(location: str) -> bool:
-    return os.path.isfile(location)  # noqa: PTH113 - a string, no Path per folder
+def _is_file_entry(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def display_prefix(root: Path, base: Path | None) -> str | None:
