@@ -1,4 +1,4 @@
-"""The cache of ``check``: a warm check says exactly what a fresh one says, and any change misses."""
+"""The cache of ``check``: a warm check says what a fresh one says, and any change misses."""
 
 from __future__ import annotations
 
