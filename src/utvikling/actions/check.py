@@ -13,7 +13,7 @@ import gc
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,7 +136,12 @@ class Totals:
 
 
 def check_repository(
-    root: Path, options: CheckOptions | None = None, *, base: Path | None = None
+    root: Path,
+    options: CheckOptions | None = None,
+    *,
+    base: Path | None = None,
+    listing: Sequence[layout.RecordFile] | None = None,
+    contents: Mapping[str, bytes] | None = None,
 ) -> RepositoryResult:
     """Check every record in the repository at ``root`` and return all findings.
 
@@ -144,21 +149,36 @@ def check_repository(
         root: the repository folder (holding ``utvikling.yaml``).
         options: the day to check for, rule selection and history.
         base: paths in findings are shown relative to this folder when below it.
+        listing: the repository's files, when listed already (see ``load_repository``).
+        contents: bytes of files read already, by location.
 
     Raises:
         RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
     """
     options = options or CheckOptions()
     with gc_paused():
-        return _check_repository(root, options, base)
+        return _check_repository(root, options, base, listing, contents)
 
 
-def _check_repository(root: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
+def _check_repository(
+    root: Path,
+    options: CheckOptions,
+    base: Path | None,
+    listing: Sequence[layout.RecordFile] | None,
+    contents: Mapping[str, bytes] | None,
+) -> RepositoryResult:
     from utvikling.checklist import apply_suppressions, run_rules
     from utvikling.records.history import locked_versions
     from utvikling.records.repository import load_repository
 
-    loaded = load_repository(root, options.today, history=options.history, base=base)
+    loaded = load_repository(
+        root,
+        options.today,
+        history=options.history,
+        base=base,
+        listing=listing,
+        contents=contents,
+    )
     context, findings = loaded.context, loaded.findings
     settings, lang = context.settings, context.language
     context.locked_versions = locked_versions(root, context)
@@ -307,6 +327,9 @@ class _Pending:
     key: str
     seen: dict[str, list[int] | None]
     """Each file's ``stat`` when it was hashed: a file changed during the check is not stored."""
+    listing: list[layout.RecordFile]
+    contents: dict[str, bytes]
+    """The bytes of the files read to hash them: the check does not read them again."""
 
 
 def _cache_lookup(
@@ -333,13 +356,15 @@ def _cache_lookup(
     files = layout.discover(root)
     store = cache.Store.open(root)
     listed: list[list[str]] = []
+    contents: dict[str, bytes] = {}
     for record_file in files:
         if record_file.outside:
             listed.append([record_file.relative, "outside"])
             continue
 
         def read(location: str, plain: bool = record_file.plain) -> bytes:
-            return read_record(location, plain=plain, within=root)
+            data = contents[location] = read_record(location, plain=plain, within=root)
+            return data
 
         listed.append([record_file.relative, store.file_hash(record_file.location, read)])
     templates = root / layout.TEMPLATES_DIR
@@ -367,7 +392,7 @@ def _cache_lookup(
         else:
             store.touch()
             return result, None
-    return None, _Pending(store, key, dict(store.seen))
+    return None, _Pending(store, key, dict(store.seen), files, contents)
 
 
 def cached_check(root: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
@@ -375,9 +400,12 @@ def cached_check(root: Path, options: CheckOptions, base: Path | None) -> Reposi
     hit, pending = _cache_lookup(root, options, base)
     if hit is not None:
         return hit
-    result = check_repository(root, options, base=base)
     if pending is None:
-        return result
+        return check_repository(root, options, base=base)
+    result = check_repository(
+        root, options, base=base, listing=pending.listing, contents=pending.contents
+    )
+    pending.contents.clear()
     from utvikling.records.cache import stat_key
 
     if all(stat_key(k) == v for k, v in pending.seen.items()):

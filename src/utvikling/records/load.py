@@ -126,15 +126,19 @@ def load_record(
     *,
     root: Path | None = None,
     plain: bool = False,
+    raw: bytes | None = None,
 ) -> tuple[LoadedRecord | None, list[Finding]]:
     """Load and validate one record; return it, or the findings that explain why not.
 
     With ``root`` (the repository), a symbolic link that leads out of it is not followed; its
     finding names the link, never where it points. ``plain``: the folder listing said this is
-    a regular file, not a link (see :func:`read_record`).
+    a regular file, not a link (see :func:`read_record`). ``raw``: the bytes, read already by
+    :func:`read_record` (the file is then not read again).
     """
     from utvikling.files import NotRegularFileError, OutsideError
 
+    if raw is not None:
+        return parse_record(raw, kind, display, lang)
     try:
         raw = read_record(os.fspath(path), plain=plain, within=root)
     except NotRegularFileError:
