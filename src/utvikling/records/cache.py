@@ -247,8 +247,9 @@ def git_state(root: Path) -> Any:
     """What git history ``check`` sees from ``root``: its place in the work tree and ``HEAD``.
 
     None outside a work tree. ``HEAD`` is read from git's files (no git process): the commit a
-    branch points to, from its ref file or ``packed-refs``. A state that cannot be read this
-    way raises ``ValueError`` (the caller then does not cache).
+    branch points to, from its ref file or ``packed-refs``; and whether the history was cut
+    or grafted (``shallow``, ``info/grafts``). A state that cannot be read this way (refs in a
+    reftable, a symbolic ref pointing on) raises ``ValueError``: the caller does not cache.
     """
     here = root.resolve()
     top = next((f for f in (here, *here.parents) if (f / ".git").exists()), None)
@@ -263,6 +264,8 @@ def git_state(root: Path) -> Any:
     common = git
     with contextlib.suppress(OSError):
         common = (git / (git / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    if (common / "reftable").exists():  # refs in a binary table: not read here
+        raise ValueError("reftable")
     head = (git / "HEAD").read_text(encoding="utf-8").strip()
     commit = head
     if head.startswith("ref:"):
@@ -278,4 +281,7 @@ def git_state(root: Path) -> Any:
                     if line.endswith(" " + ref):
                         commit = line.split()[0]
             commit = commit or f"unborn {ref}"
-    return [here.relative_to(top).as_posix(), commit, str(common)]
+    if commit.startswith("ref:"):  # a symbolic ref pointing on: not followed here
+        raise ValueError("symbolic ref")
+    grafts = [stat_key(str(common / "shallow")), stat_key(str(common / "info" / "grafts"))]
+    return [here.relative_to(top).as_posix(), commit, str(common), grafts]
