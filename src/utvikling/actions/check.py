@@ -366,7 +366,8 @@ def _cache_lookup(
             data = contents[location] = read_record(location, plain=plain, within=root)
             return data
 
-        listed.append([record_file.relative, store.file_hash(record_file.location, read)])
+        hashed = store.file_hash(record_file.location, read, record_file.relative)
+        listed.append([record_file.relative, hashed])
     templates = root / layout.TEMPLATES_DIR
     template_files = (
         [p.relative_to(templates).as_posix() for p in sorted(templates.rglob("*")) if p.is_file()]
@@ -409,7 +410,8 @@ def cached_check(root: Path, options: CheckOptions, base: Path | None) -> Reposi
     from utvikling.records.cache import stat_key
 
     if all(stat_key(k) == v for k, v in pending.seen.items()):
-        pending.store.put(pending.key, _to_cache(result), list(pending.seen))
+        names = [f.relative for f in pending.listing]
+        pending.store.put(pending.key, _to_cache(result), names)
         pending.store.save()
     return result
 

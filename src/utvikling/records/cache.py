@@ -102,7 +102,7 @@ class Store:
 
     path: Path
     files: dict[str, list[Any]] = field(default_factory=dict)
-    """By file location: its ``stat`` (as :func:`_stat_key`) and its hash."""
+    """By file (its path in the repository): its ``stat`` (as :func:`_stat_key`) and hash."""
     results: dict[str, Any] = field(default_factory=dict)
     """By key: the stored result and when it was used last (``[time_ns, result]``)."""
     written_ns: int = 0
@@ -132,12 +132,15 @@ class Store:
             store.written_ns = written_ns
         return store
 
-    def file_hash(self, location: str, read: Any) -> str:
+    def file_hash(self, location: str, read: Any, name: str | None = None) -> str:
         """The hash of the file at ``location``, remembered or made with ``read(location)``.
 
         ``read`` returns the bytes a check reads, or raises ``OSError``; a file that cannot be
         read is known by its error (``!`` and the error number), so it misses once it can.
+        ``name`` (its path in the repository) is what the hash is remembered by; the location
+        when not given.
         """
+        name = location if name is None else name
         try:
             info = os.stat(location)  # noqa: PTH116 - a string per file
         except OSError as exc:
@@ -145,7 +148,7 @@ class Store:
             return f"!{exc.errno}"
         now = _stat_key(info)
         self.seen[location] = now
-        known = self.files.get(location)
+        known = self.files.get(name)
         if (
             isinstance(known, list)
             and len(known) == 2
@@ -159,7 +162,7 @@ class Store:
         except OSError as exc:
             value = f"!{exc.errno}"
         if stat.S_ISREG(info.st_mode) and not value.startswith("!"):
-            self.files[location] = [now, value]
+            self.files[name] = [now, value]
         return value
 
     def get(self, key: str) -> Any:
@@ -170,12 +173,12 @@ class Store:
             return entry[1]
         return None
 
-    def put(self, key: str, result: Any, locations: Sequence[str]) -> None:
-        """Store ``result`` under ``key`` and forget files no longer in ``locations``."""
+    def put(self, key: str, result: Any, names: Sequence[str]) -> None:
+        """Store ``result`` under ``key`` and forget the hashes of files not in ``names``."""
         self.results[key] = [time.time_ns(), result]
         for old in sorted(self.results, key=lambda k: self.results[k][0])[:-KEEP]:
             del self.results[old]
-        wanted = set(locations)
+        wanted = set(names)
         self.files = {k: v for k, v in self.files.items() if k in wanted}
 
     def touch(self) -> None:
