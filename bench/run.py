@@ -56,6 +56,8 @@ class Sample:
 
     seconds: float
     max_rss_kib: int
+    cpu_seconds: float
+    """User and system CPU time of the child and the children it waited for (its workers)."""
     """Peak resident set size of the child (the largest of it and the children it waited for)."""
     returncode: int
     stdout: bytes
@@ -91,6 +93,7 @@ def run_once(argv: Sequence[str], timeout: float, env: Mapping[str, str] | None 
         return Sample(
             elapsed,
             usage.ru_maxrss,
+            usage.ru_utime + usage.ru_stime,
             proc.returncode,
             out.read(),
             err.read().decode("utf-8", "replace"),
@@ -144,6 +147,10 @@ class Variant:
         if memory:
             return [s.max_rss_kib / 1024 for s in self.samples]
         return [s.seconds for s in self.samples]
+
+    def cpu_median(self) -> float | None:
+        values = [s.cpu_seconds for s in self.samples]
+        return statistics.median(values) if values else None
 
     def median(self, memory: bool = False) -> float | None:
         values = self.values(memory)
@@ -239,6 +246,9 @@ class Row:
     error: str | None = None
     seconds: float | None = None
     """With ``absolute``: the median the limit applies to (seconds), instead of the ratio."""
+    cpu_ratio: float | None = None
+    """The same ratio of CPU time (user and system, workers included): less moved by the load
+    of other jobs on a shared machine than the wall-clock ratio, but blind to parallelism."""
     absolute: bool = False
 
     @property
@@ -302,6 +312,9 @@ def ratio_row(
     mine, theirs = variant.median(memory), baseline.median(memory)
     if mine is not None and theirs:
         row.ratio = mine / theirs
+    mine_cpu, theirs_cpu = variant.cpu_median(), baseline.cpu_median()
+    if not memory and mine_cpu is not None and theirs_cpu:
+        row.cpu_ratio = mine_cpu / theirs_cpu
     mine_by_round, theirs_by_round = variant.per_round(memory), baseline.per_round(memory)
     paired = [
         mine_by_round[r] / theirs_by_round[r]
@@ -323,6 +336,7 @@ HEADERS = (
     "floor",
     "ratio",
     "per round",
+    "CPU ratio",
     "target",
     "result",
 )
@@ -338,13 +352,14 @@ def print_table(rows: Sequence[Row]) -> None:
             r.baseline,
             "" if r.ratio is None else f"{r.ratio:.2f}×",
             r.ratio_spread,
+            "" if r.cpu_ratio is None else f"{r.cpu_ratio:.2f}×",
             r.target,
             r.verdict,
         )
         for r in rows
     ]
     widths = [max(len(c[i]) for c in [HEADERS, *cells]) for i in range(len(HEADERS))]
-    right = {2, 4, 5}
+    right = {2, 4, 5, 7}
     for line in [HEADERS, *cells]:
         print(
             "  ".join(
@@ -831,8 +846,9 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows)
     print(
         "\nratio: median of the variant / median of its floor; per round: the lowest and highest "
-        "of the same\nratio within one round. Peak RSS is the largest process (workers "
-        "included)."
+        "of the same\nratio within one round; CPU ratio: the same for CPU time (user + system, "
+        "workers included),\nless moved by other jobs' load. Peak RSS is the largest process "
+        "(workers included)."
     )
     print(
         "floors: parsing = the same files, split the same way over the same number of "
@@ -868,6 +884,7 @@ def main(argv: list[str] | None = None) -> int:
                     "median": r.value,
                     "ratio": r.ratio,
                     "per_round": r.ratio_spread,
+                    "cpu_ratio": r.cpu_ratio,
                     "limit": r.limit,
                     "result": r.verdict,
                     "error": r.error,
@@ -875,7 +892,8 @@ def main(argv: list[str] | None = None) -> int:
                 for r in rows
             ],
             "samples": {
-                v.label: [[s.round, s.seconds, s.max_rss_kib] for s in v.samples] for v in every
+                v.label: [[s.round, s.seconds, s.max_rss_kib, s.cpu_seconds] for s in v.samples]
+                for v in every
             },
         }
         args.json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
