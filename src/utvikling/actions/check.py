@@ -522,7 +522,10 @@ def check_path(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(16, len(work) // (jobs * 4)))
+    # Small chunks: a repository takes about 20 ms, and with chunks of 16 the last one could
+    # leave the other processes idle for a third of a second (1.54× → 1.45× the parse floor,
+    # measured once at a load of 2).
+    chunk = max(1, min(4, len(work) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_check_one, work, chunksize=chunk)
 
