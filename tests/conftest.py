@@ -34,6 +34,18 @@ employer_body:
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep ``check``'s cache in a folder of the test session, not in the user's home.
+
+    One folder for the whole session, so checks answered from the cache run all through the
+    suite and must give what a fresh check gives.
+    """
+    import os
+
+    os.environ["UTVIKLING_CACHE_DIR"] = str(tmp_path_factory.mktemp("check-cache"))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -59,6 +59,9 @@ def check(
         bool, typer.Option("--quiet", "-q", help="Only findings, no line when all is well.")
     ] = False,
     path: RepositoryOption = None,
+    cache: Annotated[
+        bool, typer.Option(help="Reuse the findings of an earlier check when nothing changed.")
+    ] = True,
 ) -> None:
     """Check every record against the models and the KS checklist; print all findings.
 
@@ -78,6 +81,7 @@ def check(
         ignore=_codes(ignore),
         history=history,
         stale=stale,
+        cache=cache,
     )
     totals = Totals()
     reports = []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import types
 import typing
 from pathlib import Path
@@ -36,9 +38,67 @@ def read_limited(path: Path, within: Path | None = None) -> bytes:
         OutsideError: a link out of ``within``.
         OSError: it cannot be read.
     """
-    from utvikling.files import read_regular
+    return read_record(os.fspath(path), plain=False, within=within)
 
-    return read_regular(path, yamlsafe.MAX_BYTES + 1, within=within)
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_OPEN_PLAIN = _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_record(location: str, *, plain: bool, within: Path | None = None) -> bytes:
+    """Read a record file of at most :data:`~utvikling.yamlsafe.MAX_BYTES` (plus one byte).
+
+    The file is read with its real size: one read of as many bytes as it holds (and one more,
+    to see that it did not grow), not a buffer of the size limit for every file. With ``plain``
+    (the folder listing said regular file, not a link) it is opened without following a link
+    and without a ``stat`` first; what it is once opened is checked all the same, and a FIFO
+    opened without blocking is refused unread. Otherwise it is refused before it is opened,
+    as :func:`utvikling.files.read_regular` does.
+
+    Raises:
+        NotRegularFileError: not a regular file.
+        OutsideError: a link out of ``within``.
+        OSError: it cannot be read (also a file replaced by a link since it was listed).
+    """
+    from utvikling.files import NotRegularFileError, OutsideError
+
+    limit = yamlsafe.MAX_BYTES + 1
+    if plain:
+        handle = os.open(location, _OPEN_PLAIN)
+    else:
+        path = Path(location)
+        link = within is not None and path.is_symlink()
+        if link and within and not path.resolve().is_relative_to(within.resolve()):
+            raise OutsideError(path)
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise NotRegularFileError(path)
+        handle = os.open(location, _OPEN_FLAGS | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):  # replaced since it was listed or looked at
+            raise NotRegularFileError(Path(location))
+        wanted = min(info.st_size + 1, limit)
+        data = os.read(handle, wanted)
+        if len(data) < min(info.st_size, limit):  # a short read: read on
+            data = _read_up_to(handle, wanted, data)
+        if len(data) == wanted < limit:  # it grew since: read on, up to the limit
+            data = _read_up_to(handle, limit, data)
+        return data
+    finally:
+        os.close(handle)
+
+
+def _read_up_to(handle: int, count: int, data: bytes) -> bytes:
+    """Read on after ``data`` until there are ``count`` bytes or the file ends."""
+    parts = [data]
+    left = count - len(data)
+    while left > 0:
+        chunk = os.read(handle, left)
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
 
 
 def load_problem_finding(problem: yamlsafe.LoadProblem, display: str, lang: str) -> Finding:
@@ -59,17 +119,28 @@ def load_problem_finding(problem: yamlsafe.LoadProblem, display: str, lang: str)
 
 
 def load_record(
-    path: Path, kind: str, display: str, lang: str, *, root: Path | None = None
+    path: Path | str,
+    kind: str,
+    display: str,
+    lang: str,
+    *,
+    root: Path | None = None,
+    plain: bool = False,
+    raw: bytes | None = None,
 ) -> tuple[LoadedRecord | None, list[Finding]]:
     """Load and validate one record; return it, or the findings that explain why not.
 
     With ``root`` (the repository), a symbolic link that leads out of it is not followed; its
-    finding names the link, never where it points.
+    finding names the link, never where it points. ``plain``: the folder listing said this is
+    a regular file, not a link (see :func:`read_record`). ``raw``: the bytes, read already by
+    :func:`read_record` (the file is then not read again).
     """
     from utvikling.files import NotRegularFileError, OutsideError
 
+    if raw is not None:
+        return parse_record(raw, kind, display, lang)
     try:
-        raw = read_limited(path, root)
+        raw = read_record(os.fspath(path), plain=plain, within=root)
     except NotRegularFileError:
         message, hint = texts.message("R010", lang)
         return None, [Finding("R010", "error", message, hint, display)]

@@ -9,6 +9,7 @@ conversation reviews, whether a conversation is still ahead.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -36,9 +37,12 @@ class LoadedRecord:
     model: BaseModel
     document: Document
 
-    @property
+    @functools.cached_property
     def stem(self) -> str:
-        """The file name without ``.yaml``: an agreement's or a plan's name."""
+        """The file name without ``.yaml``: an agreement's or a plan's name.
+
+        Kept once made: the rules ask it of every plan for every conversation.
+        """
         return PurePosixPath(self.path).stem
 
     def position(self, path: FieldPath | None, *, key: bool = True) -> tuple[int, int]:

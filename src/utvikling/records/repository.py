@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,8 +58,14 @@ def load_repository(
     *,
     history: bool = False,
     base: Path | None = None,
+    listing: Sequence[layout.RecordFile] | None = None,
+    contents: Mapping[str, bytes] | None = None,
 ) -> LoadedRepository:
     """Load and validate every record in the repository at ``root``, without the checklist.
+
+    ``listing`` is :func:`layout.discover`'s list when the caller made it already, and
+    ``contents`` the bytes of files it read already, by location (``check``'s cache reads
+    them to hash them): neither is then made again.
 
     Raises:
         RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
@@ -66,22 +73,39 @@ def load_repository(
     if not layout.is_repository(root):
         message, hint = texts.message("R001", "nb")
         raise RepositoryNotFoundError(message, hint=hint, file=root)
-    files = layout.discover(root)
+    files = list(listing) if listing is not None else layout.discover(root)
+    known = contents or {}
     settings_file = next(f for f in files if f.kind == "settings")
 
+    prefix = layout.display_prefix(root, base)
+
     def show(record_file: layout.RecordFile) -> str:
+        if prefix is not None:
+            return prefix + record_file.relative
         return display_path(record_file.path, base)
 
     findings: list[Finding] = []
     settings, problems = load_record(
-        settings_file.path, "settings", show(settings_file), "nb", root=root
+        settings_file.location,
+        "settings",
+        show(settings_file),
+        "nb",
+        root=root,
+        plain=settings_file.plain,
+        raw=known.get(settings_file.location),
     )
     if settings is not None:
         lang = str(getattr(settings.model, "language", "nb"))
     else:
         lang = _fallback_language(root)
         _, problems = load_record(
-            settings_file.path, "settings", show(settings_file), lang, root=root
+            settings_file.location,
+            "settings",
+            show(settings_file),
+            lang,
+            root=root,
+            plain=settings_file.plain,
+            raw=known.get(settings_file.location),
         )
     findings += problems
     context = RepositoryContext(
@@ -105,7 +129,13 @@ def load_repository(
             findings.append(Finding("R002", "warning", message, hint, show(record_file), 1, 1))
             continue
         record, problems = load_record(
-            record_file.path, record_file.kind, show(record_file), lang, root=root
+            record_file.location,
+            record_file.kind,
+            show(record_file),
+            lang,
+            root=root,
+            plain=record_file.plain,
+            raw=known.get(record_file.location),
         )
         findings += problems
         if record_file.conversation is not None:
