@@ -278,6 +278,22 @@ def test_a_recomputed_checksum_is_found_through_history(runner, repo: Path) -> N
     assert refused.exit_code == 1 and "C212 feil:" in refused.output
 
 
+def test_a_meeting_naming_a_plan_that_does_not_exist_is_not_reported_as_changed(
+    runner, repo: Path
+) -> None:
+    """Git's version and today's agree on which plan the minutes lock: none, when the meeting
+    names one that is not there (it used to fall back to the plan covering the date: a false
+    C212 right after reporting)."""
+    meeting = repo / "conversations" / "2026-12-10" / "meeting.yaml"
+    meeting.write_text("date: 2026-12-10\nplan_under_review: 2030\n", "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Møtet peker på en plan som ikke finnes")
+    _reported(runner, repo)
+    result = run(runner, "check", "--select", "C2", "--today", "2027-02-02")
+    assert "C212" not in result.output
+    assert result.exit_code == 0, result.output
+
+
 def test_a_removed_report_is_found_through_history_and_not_reported_again(
     runner, repo: Path
 ) -> None:

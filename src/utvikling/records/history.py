@@ -112,7 +112,11 @@ def _version(
         plan_file = f"plans/{meeting.plan_under_review}.yaml"
     plan = None
     if plan_file is not None:
-        plan = _model(repo.read([(commit.sha, f"{prefix}{plan_file}")])[0], "plan", lang)
+        raw = repo.read([(commit.sha, f"{prefix}{plan_file}")])[0]
+        if raw is None:  # a plan the meeting names but that did not exist: as loading sees it
+            plan_file = None
+        else:
+            plan = _model(raw, "plan", lang)
     sources = Sources(
         minutes,
         meeting,
