@@ -217,7 +217,7 @@ def test_the_final_agreement_has_a_signature_block_with_room_to_sign(out: Path):
     assert rows[1] == rows[2] == ["\xa0", "\xa0"], "room to sign"
     assert rows[3][0].startswith("_" * 20)
     assert rows[4] == ["Kari Nordbø", "Ingrid Solheim Aasen"]
-    assert rows[5] == ["kommunestyret i Fjordvik kommune", "Arbeidstaker"]
+    assert rows[5] == ["Kommunestyret i Fjordvik kommune", "Arbeidstaker"]
     assert "UTKAST" not in "\n".join(pages)
 
 

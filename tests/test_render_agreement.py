@@ -30,7 +30,7 @@ def test_a_complete_adopted_agreement_renders_the_final_text(runner, example, mo
     line = next(i for i, row in enumerate(lines) if row.startswith("| \\_\\_\\_"))
     assert lines[line - 2 : line] == ["| &nbsp; | &nbsp; |"] * 2, "room to sign"
     assert lines[line + 1] == "| **Kari Nordbø** | **Ingrid Solheim Aasen** |"
-    assert lines[line + 2] == "| kommunestyret i Fjordvik kommune | Arbeidstaker |"
+    assert lines[line + 2] == "| Kommunestyret i Fjordvik kommune | Arbeidstaker |"
     assert not (root / "dokumenter" / "avtaleutkast-2024-03-01.md").exists()
     assert_golden("agreement-fjordvik-final-nb.md", text)
 
