@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import pytest
 
+from project_api import CheckOptions, check_repository
+from test_rules import (
+    AGREEMENT_FILE,
+    DROP,
+    HELD,
+    MINUTES,
+    PLAN_FILE,
+    SETTINGS,
+    Files,
+    _text,
+    agreement,
+    changed,
+    meeting,
+    plan,
+)
 from utvikling.checklist.predicates import unit_of
+
+TODAY = dt.date(2026, 11, 23)
 
 WORDS = [
     ("%", "prosent"),
@@ -67,3 +87,83 @@ def test_a_magnitude_between_the_number_and_the_unit_is_passed_over(magnitude: s
 )
 def test_unit_of(text: str, after_number: bool, unit: str | None) -> None:
     assert unit_of(text, after_number=after_number) == unit
+
+
+# Rules at edges the examples in test_rules.py leave open: the whole finding, hint included.
+
+
+def findings(build, code: str, files: Files, today: dt.date = TODAY) -> list[tuple[Any, ...]]:
+    root = build(
+        {path: _text(data) for path, data in {"utvikling.yaml": SETTINGS, **files}.items()}
+    )
+    result = check_repository(root, CheckOptions(today=today, select=(code,)))
+    prefix = f"{root.as_posix()}/"
+    return [
+        ((f.file or "").removeprefix(prefix), f.field, f.message, f.hint) for f in result.findings
+    ]
+
+
+def test_a_hint_names_the_agreement_to_supersede_by_its_file_name(build) -> None:
+    expired = findings(build, "A406", {AGREEMENT_FILE: agreement(validity__end="2026-11-22")})
+    assert [hint for *_, hint in expired] == [
+        "Det skal finnes en skriftlig avtale for arbeidsforholdet. Lag en ny avtale med "
+        "«utvikling new-agreement --supersedes 2024-03-01», eller rett datoen når avtalen eller "
+        "åremålet er forlenget."
+    ]
+    overdue = findings(
+        build,
+        "A611",
+        {AGREEMENT_FILE: agreement(overtime=DROP, supplement_requested_at="2026-09-22")},
+    )
+    assert [hint for *_, hint in overdue] == [
+        "Fyll ut punktene, eller lag en ny avtale med «utvikling new-agreement --supersedes "
+        "2024-03-01»."
+    ]
+
+
+def test_an_unnamed_indicator_is_shown_as_empty(build) -> None:
+    found = findings(
+        build,
+        "P110",
+        {
+            PLAN_FILE: plan(
+                goals__2__indicators__0__target="høyere", goals__2__indicators__0__name=DROP
+            )
+        },
+    )
+    assert [message for _, _, message, _ in found] == [
+        "Målverdien «høyere» for indikatoren «» i målet «M3» er verken et tall eller en dato."
+    ]
+
+
+MEET = f"{HELD}/meeting.yaml"
+MIN = f"{HELD}/minutes.yaml"
+
+
+@pytest.mark.parametrize(
+    ("meeting_day", "approved", "found"),
+    [
+        (
+            "2026-09-20",
+            "2026-09-17",
+            [("approved.date", "Referatet er godkjent 2026-09-17, før møtet 2026-09-20.")],
+        ),
+        (
+            "2026-09-15",
+            "2026-09-14",
+            [("approved.date", "Referatet er godkjent 2026-09-14, før møtet 2026-09-15.")],
+        ),
+        ("2026-09-15", "2026-09-15", []),
+        ("2026-09-20", "2026-09-20", []),
+    ],
+)
+def test_minutes_are_approved_on_or_after_the_meeting_day_itself(
+    build, meeting_day: str, approved: str, found: list[tuple[str, str]]
+) -> None:
+    files = {MEET: meeting(date=meeting_day), MIN: changed(MINUTES, {"approved.date": approved})}
+    assert [(field, message) for _, field, message, _ in findings(build, "C216", files)] == found
+
+
+def test_a_unit_word_in_parentheses_after_the_target_is_not_its_unit(build) -> None:
+    target = {PLAN_FILE: plan(goals__2__indicators__0__target="75 (mot 70 dager i fjor)")}
+    assert findings(build, "P111", target) == []
