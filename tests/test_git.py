@@ -284,13 +284,17 @@ def test_a_removed_report_is_found_through_history_and_not_reported_again(
 ) -> None:
     _reported(runner, repo)
     locked = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    date = git(repo, "log", "-1", "--format=%cs").strip()
     path = repo / MINUTES_FILE
     text = path.read_text("utf-8")
     path.write_text(text[: text.index("reported:")].replace("Alle mål", "Ingen mål"), "utf-8")
     git(repo, "commit", "-qam", "Fjernet framleggingen")
     result = run(runner, "check", "--select", "C2", "--today", "2027-02-02")
     assert result.exit_code == 1
-    assert f"C213 feil: Referatet ble lagt fram og låst i commit {locked}" in result.output
+    assert (
+        f"{MINUTES_FILE}:1:1: C213 feil: Referatet ble lagt fram og låst i commit {locked} "
+        f"({date}), men framleggingen er fjernet fra minutes.yaml."
+    ) in result.output
     assert f"Hent tilbake teksten med git show {locked}:{MINUTES_FILE}," in result.output
     again = run(runner, "minutes", "report", "2026-12-10", "--case", "27/9", "--on", "2027-02-03")
     assert again.exit_code == 1

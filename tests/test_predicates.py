@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -167,3 +168,39 @@ def test_minutes_are_approved_on_or_after_the_meeting_day_itself(
 def test_a_unit_word_in_parentheses_after_the_target_is_not_its_unit(build) -> None:
     target = {PLAN_FILE: plan(goals__2__indicators__0__target="75 (mot 70 dager i fjor)")}
     assert findings(build, "P111", target) == []
+
+
+LOCKED_MINUTES = "conversations/2026-09-15/minutes.yaml"
+
+
+def _lock_findings(root: Path, code: str) -> list[tuple[str, str | None, int | None, str]]:
+    result = check_repository(root, CheckOptions(today=TODAY, select=(code,)))
+    prefix = f"{root.as_posix()}/"
+    return [((f.file or "").removeprefix(prefix), f.field, f.line, f.hint) for f in result.findings]
+
+
+def test_the_lock_findings_stand_at_the_report_and_say_what_to_run(example) -> None:
+    root = example("fjordvik-kommune")
+    path = root / LOCKED_MINUTES
+    text = path.read_text("utf-8")
+    line = text[: text.index("\nreported:")].count("\n") + 2
+    path.write_text(text.replace("  content_sha256: ", "  # content_sha256: "), "utf-8")
+    assert _lock_findings(root, "C210") == [
+        (
+            LOCKED_MINUTES,
+            "reported",
+            line,
+            "Kontroller at teksten er slik den ble lagt fram, og lås den: utvikling minutes report "
+            "2026-09-15 --repair. Det blir merket at kontrollsummen er lagt til i ettertid.",
+        )
+    ]
+    path.write_text(text.replace("Alle", "Nesten alle", 1), "utf-8")
+    assert _lock_findings(root, "C209") == [
+        (
+            LOCKED_MINUTES,
+            "reported",
+            line,
+            f"Sett tilbake teksten slik den var (git viser den: git log -p -- {path.as_posix()}), "
+            "og legg endringen inn som en datert endring med «utvikling minutes amend».",
+        )
+    ]
