@@ -204,3 +204,8 @@ def test_the_lock_findings_stand_at_the_report_and_say_what_to_run(example) -> N
             "og legg endringen inn som en datert endring med «utvikling minutes amend».",
         )
     ]
+
+
+def test_a_blank_supplements_block_names_no_agreement(build) -> None:
+    assert findings(build, "A407", {AGREEMENT_FILE: agreement(supplements={})}) == []
+    assert findings(build, "A407", {AGREEMENT_FILE: agreement(supplements={"file": ""})}) == []
