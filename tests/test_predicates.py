@@ -209,3 +209,65 @@ def test_the_lock_findings_stand_at_the_report_and_say_what_to_run(example) -> N
 def test_a_blank_supplements_block_names_no_agreement(build) -> None:
     assert findings(build, "A407", {AGREEMENT_FILE: agreement(supplements={})}) == []
     assert findings(build, "A407", {AGREEMENT_FILE: agreement(supplements={"file": ""})}) == []
+
+
+AMENDED = [{"date": "2026-11-01", "text": "Rettelse."}, {"date": "2026-11-01", "text": "Enda en."}]
+
+
+@pytest.mark.parametrize(
+    ("code", "changes", "found"),
+    [
+        ("C216", {"approved.date": DROP}, []),
+        ("C217", {"acknowledged": {"date": "2026-09-21"}, "approved.date": DROP}, []),
+        ("C217", {"acknowledged": {"date": "2026-09-22"}}, []),
+        (
+            "C217",
+            {"acknowledged": {"date": "2026-09-21"}},
+            [
+                (
+                    "acknowledged.date",
+                    "Kommunedirektøren har kvittert 2026-09-21, før referatet ble godkjent "
+                    "2026-09-22.",
+                )
+            ],
+        ),
+        ("C218", {"reported.date": "2026-09-22"}, []),
+        ("C218", {"reported.date": "2026-09-21", "approved.date": DROP}, []),
+        ("C219", {"reported.date": DROP, "amendments": AMENDED}, []),
+        ("C219", {"amendments": [{"date": "2026-10-22", "text": "Samme dag."}]}, []),
+        ("C219", {"amendments": [{"text": "Udatert."}]}, []),
+        ("C220", {"amendments": AMENDED}, []),
+        (
+            "C220",
+            {
+                "amendments": [
+                    {"text": "Udatert."},
+                    *AMENDED,
+                    {"date": "2026-10-30", "text": "Før."},
+                ]
+            },
+            [
+                (
+                    "amendments.3.date",
+                    "Endring nr. 4 er datert 2026-10-30, før endringen foran den (2026-11-01).",
+                )
+            ],
+        ),
+    ],
+)
+def test_lifecycle_dates_in_order_or_missing_are_not_found(
+    build, code: str, changes: dict[str, Any], found: list[tuple[str, str]]
+) -> None:
+    files = {f"{HELD}/meeting.yaml": meeting(), f"{HELD}/minutes.yaml": changed(MINUTES, changes)}
+    assert [(field, message) for _, field, message, _ in findings(build, code, files)] == found
+
+
+def test_the_acknowledgement_names_the_chief_executive_by_their_title(build) -> None:
+    files = {
+        "utvikling.yaml": changed(SETTINGS, {"chief_executive.title": "rådmann"}),
+        f"{HELD}/meeting.yaml": meeting(),
+        f"{HELD}/minutes.yaml": changed(MINUTES, {"acknowledged": {"date": "2026-09-21"}}),
+    }
+    assert [message for _, _, message, _ in findings(build, "C217", files)] == [
+        "Rådmannen har kvittert 2026-09-21, før referatet ble godkjent 2026-09-22."
+    ]
