@@ -24,6 +24,7 @@ from test_rules import (
     plan,
 )
 from utvikling.checklist.predicates import unit_of
+from utvikling.cli import app
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -270,4 +271,37 @@ def test_the_acknowledgement_names_the_chief_executive_by_their_title(build) -> 
     }
     assert [message for _, _, message, _ in findings(build, "C217", files)] == [
         "Rådmannen har kvittert 2026-09-21, før referatet ble godkjent 2026-09-22."
+    ]
+
+
+def test_an_edited_amendment_is_found_where_it_stands(runner, example, monkeypatch) -> None:
+    root = example("fjordvik-kommune")
+    monkeypatch.chdir(root)
+    for day, text in (("2026-11-01", "Første rettelse."), ("2026-11-02", "Andre rettelse.")):
+        arguments = ["minutes", "amend", "2026-09-15", "--text", text, "--reason", "Skrivefeil"]
+        assert runner.invoke(app, [*arguments, "--on", day]).exit_code == 0
+    path = root / LOCKED_MINUTES
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("Første rettelse.", "En annen rettelse."), "utf-8")
+    result = check_repository(root, CheckOptions(today=TODAY, select=("C211",)))
+    line = text[: text.index("\namendments:")].count("\n") + 3
+    assert [(f.field, f.line) for f in result.findings] == [("amendments.0", line)]
+
+
+@pytest.mark.parametrize("broken", ["utvikling.yaml", "plans/2026.yaml"])
+def test_the_lock_is_not_judged_while_what_it_covers_does_not_load(example, broken: str) -> None:
+    # Without the settings or the plan the checksum cannot be recomputed: the file's own
+    # finding says why, and the lock rules wait.
+    root = example("fjordvik-kommune")
+    (root / broken).write_text("municipality: [\n", "utf-8")
+    options = CheckOptions(today=TODAY, select=("C209", "C212", "C215", "Y001"))
+    assert [f.code for f in check_repository(root, options).findings] == ["Y001"]
+
+
+def test_a_supplemented_agreement_is_named_by_all_it_gives(build) -> None:
+    named = {"file": "2019-08-01", "date": "2019-08-01", "title": "Arbeidsavtale"}
+    found = findings(build, "A407", {AGREEMENT_FILE: agreement(supplements=named)})
+    assert [message for _, _, message, _ in found] == [
+        "Avtalen supplerer arbeidsavtalen «2019-08-01, 2019-08-01, Arbeidsavtale», men den "
+        "finnes ikke i agreements/, så de lovpålagte punktene er ikke kontrollert."
     ]
