@@ -302,6 +302,17 @@ def test_a_removed_report_is_found_through_history_and_not_reported_again(
     assert "reported:" not in path.read_text("utf-8")
 
 
+def test_a_report_left_without_its_date_is_found_at_the_report(runner, repo: Path) -> None:
+    _reported(runner, repo)
+    path = repo / MINUTES_FILE
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("  date: 2027-01-28\n", ""), "utf-8")
+    git(repo, "commit", "-qam", "Fjernet datoen")
+    line = text[: text.index("\nreported:")].count("\n") + 2
+    result = run(runner, "check", "--select", "C213", "--today", "2027-02-02")
+    assert f"{MINUTES_FILE}:{line}:1: C213 feil: Referatet ble lagt fram" in result.output
+
+
 def test_an_amendment_removed_in_a_commit_is_found(runner, repo: Path) -> None:
     _reported(runner, repo)
     assert run(runner, *AMEND).exit_code == 0
