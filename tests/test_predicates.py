@@ -234,6 +234,27 @@ AMENDED = [{"date": "2026-11-01", "text": "Rettelse."}, {"date": "2026-11-01", "
         ),
         ("C218", {"reported.date": "2026-09-22"}, []),
         ("C218", {"reported.date": "2026-09-21", "approved.date": DROP}, []),
+        (
+            "C218",
+            {"reported.date": "2026-09-21"},
+            [
+                (
+                    "reported.date",
+                    "Referatet er lagt fram for kommunestyret 2026-09-21, før det ble godkjent "
+                    "2026-09-22.",
+                )
+            ],
+        ),
+        (
+            "C219",
+            {"amendments": [{"text": "Udatert."}, {"date": "2026-10-01", "text": "Tidlig."}]},
+            [
+                (
+                    "amendments.1.date",
+                    "Endring nr. 2 er datert 2026-10-01, før referatet ble lagt fram 2026-10-22.",
+                )
+            ],
+        ),
         ("C219", {"reported.date": DROP, "amendments": AMENDED}, []),
         ("C219", {"amendments": [{"date": "2026-10-22", "text": "Samme dag."}]}, []),
         ("C219", {"amendments": [{"text": "Udatert."}]}, []),
