@@ -269,10 +269,11 @@ def test_a_recomputed_checksum_is_found_through_history(runner, repo: Path) -> N
     git(repo, "commit", "-qam", "Ny kontrollsum")  # the checksum now fits the new text …
     result = run(runner, "check", "--select", "C2", "--today", "2027-02-02")
     assert result.exit_code == 1
-    assert (  # … but git remembers what was reported
-        f"C212 feil: Referatet er endret siden det ble låst i commit {locked} ({date}): "
-        f"{MINUTES_FILE}."
+    assert (  # … but git remembers what was reported, and says where the report stands
+        f"{MINUTES_FILE}:16:1: C212 feil: Referatet er endret siden det ble låst i commit "
+        f"{locked} ({date}): {MINUTES_FILE}."
     ) in result.output
+    assert f"Se endringen med git diff {locked} -- {MINUTES_FILE}." in result.output
     assert "C209" not in result.output
     refused = run(runner, "minutes", "report", "2026-12-10", "--repair")
     assert refused.exit_code == 1 and "C212 feil:" in refused.output
@@ -299,17 +300,33 @@ def test_a_removed_report_is_found_through_history_and_not_reported_again(
 ) -> None:
     _reported(runner, repo)
     locked = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    date = git(repo, "log", "-1", "--format=%cs").strip()
     path = repo / MINUTES_FILE
     text = path.read_text("utf-8")
     path.write_text(text[: text.index("reported:")].replace("Alle mål", "Ingen mål"), "utf-8")
     git(repo, "commit", "-qam", "Fjernet framleggingen")
     result = run(runner, "check", "--select", "C2", "--today", "2027-02-02")
     assert result.exit_code == 1
-    assert f"C213 feil: Referatet ble lagt fram og låst i commit {locked}" in result.output
+    assert (
+        f"{MINUTES_FILE}:1:1: C213 feil: Referatet ble lagt fram og låst i commit {locked} "
+        f"({date}), men framleggingen er fjernet fra minutes.yaml."
+    ) in result.output
+    assert f"Hent tilbake teksten med git show {locked}:{MINUTES_FILE}," in result.output
     again = run(runner, "minutes", "report", "2026-12-10", "--case", "27/9", "--on", "2027-02-03")
     assert again.exit_code == 1
     assert "Referatet er endret etter at det ble låst, og kan ikke føres videre nå." in again.output
     assert "reported:" not in path.read_text("utf-8")
+
+
+def test_a_report_left_without_its_date_is_found_at_the_report(runner, repo: Path) -> None:
+    _reported(runner, repo)
+    path = repo / MINUTES_FILE
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("  date: 2027-01-28\n", ""), "utf-8")
+    git(repo, "commit", "-qam", "Fjernet datoen")
+    line = text[: text.index("\nreported:")].count("\n") + 2
+    result = run(runner, "check", "--select", "C213", "--today", "2027-02-02")
+    assert f"{MINUTES_FILE}:{line}:1: C213 feil: Referatet ble lagt fram" in result.output
 
 
 def test_an_amendment_removed_in_a_commit_is_found(runner, repo: Path) -> None:
@@ -323,6 +340,7 @@ def test_an_amendment_removed_in_a_commit_is_found(runner, repo: Path) -> None:
     result = run(runner, "check", "--select", "C2", "--today", "2027-02-02")
     assert result.exit_code == 1
     assert f"C214 feil: En endring som ble ført inn i commit {amended}, er borte" in (result.output)
+    assert f"Hent endringene tilbake med git show {amended}:{MINUTES_FILE};" in result.output
 
 
 def test_history_lists_the_lifecycle_with_its_commits(runner, repo: Path, monkeypatch) -> None:

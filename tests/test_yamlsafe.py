@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import yaml
+from yaml.error import Mark
 
 from project_api import yamlsafe
 
@@ -49,6 +53,18 @@ def test_thirty_three_levels_are_refused_by_the_loader_not_by_libyaml() -> None:
     # checked while the data are built.
     assert problem(_block(33)) == ("Y011", 33, 65, LIMIT)
     assert problem(_block(40)) == ("Y011", 33, 65, LIMIT)
+
+
+def test_a_scalar_at_the_deepest_level_is_still_checked_for_its_tag() -> None:
+    text = _block(32).replace("x: 1", "x: !eget 1")
+    assert problem(text) == ("Y004", 32, 66, {"tag": "!eget"})
+
+
+def test_a_closed_list_gives_back_exactly_its_level() -> None:
+    # 60 empty lists side by side, then 40 nested: the scan counts 33 levels at the 32nd
+    # nested bracket (the outer list is the first), not fewer for the lists closed before.
+    text = "[" + "[]," * 60 + "[" * 40 + "]" * 40 + "]\n"
+    assert problem(text) == ("Y011", 1, 213, LIMIT)
 
 
 def test_nested_lists_count_as_levels_too() -> None:
@@ -167,7 +183,10 @@ def test_latin1_is_refused_at_the_first_bad_byte(raw: bytes, where: tuple[int, i
     assert problem(raw) == ("Y008", *where, {"detail": ""})
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "# bare en kommentar\n", "\n# tom\n\n"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "# bare en kommentar\n", "\n# tom\n\n", "\u00a0\n", "\x0c\n", " \u2003 \n"],
+)
 def test_nothing_but_space_and_comments_is_an_empty_file(text: str) -> None:
     assert problem(text) == ("Y007", 1, 1, {})
 
@@ -258,6 +277,8 @@ def test_the_standard_collection_tags_may_be_written_out() -> None:
 
 def test_merge_keys_are_refused() -> None:
     assert problem("a:\n  <<: {b: 1}\n") == ("Y006", 2, 3, {})
+    assert problem("a: !!merge <<\n") == ("Y006", 1, 4, {})
+    assert problem("!!merge x: 1\n") == ("Y006", 1, 1, {})
     assert problem("a: [<<]\n") == ("Y006", 1, 5, {})
     assert data("a: '<<'\n") == {"a": "<<"}
 
@@ -280,30 +301,97 @@ def test_a_duplicate_key_names_the_first_line() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "expected", "explained"),
     [
-        ("a: b: c\n", ("Y001", 1, 5, "colon")),
-        ("a:\n  b: 1\n c: 2\n", ("Y001", 3, 2, "indent")),
-        ('a: "open\n', ("Y001", 1, 4, "quote")),
-        ("a: @x\n", ("Y001", 1, 4, "start_char")),
-        ("a: [1, 2\nb: 3\n", ("Y001", 2, 2, "flow")),
-        ("a: 1\n---\nb: 2\n", ("Y001", 2, 1, "document")),
-        ("a: 1\x07\n", ("Y001", 1, 5, "control")),
-        ("a:\n  - x\n  b: y\n", ("Y001", 3, 3, "indent")),
-        ("a: 1\nb\n", ("Y001", 3, 1, "missing_colon")),
-        ("x: {a: 1\n", ("Y001", 2, 1, "flow")),
-        ("a: 1\nbb: \x07\n", ("Y001", 2, 5, "control")),
+        ("a: b: c\n", ("Y001", 1, 5, "colon"), "mapping values are not allowed in this context"),
+        (
+            "a:\n  b: 1\n c: 2\n",
+            ("Y001", 3, 2, "indent"),
+            "did not find expected key while parsing a block mapping",
+        ),
+        (
+            'a: "open\n',
+            ("Y001", 1, 4, "quote"),
+            "found unexpected end of stream while scanning a quoted scalar",
+        ),
+        (
+            "a: '\n---\n",
+            ("Y001", 1, 4, "quote"),
+            "found unexpected document indicator while scanning a quoted scalar",
+        ),
+        (
+            "a: @x\n",
+            ("Y001", 1, 4, "start_char"),
+            "found character that cannot start any token while scanning for the next token",
+        ),
+        (
+            "a: [1, 2\nb: 3\n",
+            ("Y001", 2, 2, "flow"),
+            "did not find expected ',' or ']' while parsing a flow sequence",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            ("Y001", 2, 1, "document"),
+            "but found another document expected a single document in the stream",
+        ),
+        ("a: 1\x07\n", ("Y001", 1, 5, "control"), "control characters are not allowed"),
+        (
+            "a:\n  - x\n  b: y\n",
+            ("Y001", 3, 3, "indent"),
+            "did not find expected '-' indicator while parsing a block collection",
+        ),
+        (
+            "a: 1\nb\n",
+            ("Y001", 3, 1, "missing_colon"),
+            "could not find expected ':' while scanning a simple key",
+        ),
+        (
+            "x: {a: 1\n",
+            ("Y001", 2, 1, "flow"),
+            "did not find expected ',' or '}' while parsing a flow mapping",
+        ),
+        ("a: 1\nbb: \x07\n", ("Y001", 2, 5, "control"), "control characters are not allowed"),
     ],
 )
-def test_syntax_errors_are_positioned_and_explained(text: str, expected: tuple) -> None:
+def test_syntax_errors_are_positioned_and_explained(
+    text: str, expected: tuple, explained: str
+) -> None:
     code, line, column, params = problem(text)
     assert (code, line, column, params["kind"]) == expected
-    assert params["problem"]
+    assert params["problem"] == explained
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (yaml.YAMLError("uten sted"), ("Y001", 1, 1, {"kind": "other", "problem": ""})),
+        (
+            yaml.MarkedYAMLError(context="while x", context_mark=Mark("f", 0, 2, 4, None, None)),
+            ("Y001", 3, 5, {"kind": "other", "problem": "while x"}),
+        ),
+        (
+            yaml.MarkedYAMLError(problem="p", problem_mark=Mark("f", 0, 1, 0, None, None)),
+            ("Y001", 2, 1, {"kind": "other", "problem": "p"}),
+        ),
+    ],
+    ids=["no-mark-no-text", "only-the-context", "only-the-problem"],
+)
+def test_a_syntax_error_with_parts_missing_is_still_placed(
+    error: yaml.YAMLError, expected: tuple
+) -> None:
+    # libyaml's errors carry a problem, a context and their marks; one without some of them
+    # falls back to where the other part stood, or to the first line.
+    found = yamlsafe._syntax_problem("a: 1\n", error)
+    assert (found.code, found.line, found.column, found.params) == expected
 
 
 def test_a_tab_before_the_error_is_named_as_its_cause() -> None:
     assert problem("a:\n\tb: 1\n") == ("Y002", 2, 1, {})
     assert problem("a:\n  \tb: 1\n") == ("Y002", 2, 3, {})
+
+
+def test_a_tab_is_placed_on_its_own_line_below_a_blank_first_line() -> None:
+    assert problem("\na:\n\tb: 1\n") == ("Y002", 3, 1, {})
 
 
 def test_a_tab_after_the_error_is_not_blamed() -> None:
@@ -367,3 +455,23 @@ def test_excerpt(value: str, limit: int, shown: str) -> None:
 def test_a_problem_reads_as_its_code_and_place() -> None:
     assert str(yamlsafe.LoadProblem("Y005", 2, 4)) == "Y005 at 2:4 {}"
     assert (yamlsafe.LoadProblem("Y007").line, yamlsafe.LoadProblem("Y007").column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (None, ""),
+        (True, "true"),
+        (False, "false"),
+        (0, "0"),
+        (1250000, "1250000"),
+        (dt.date(2026, 9, 15), "2026-09-15"),
+        ("Bjørn «Bare» Ås", '"Bjørn «Bare» Ås"'),
+        ('si "ja": nei', '"si \\"ja\\": nei"'),
+        ("0301", '"0301"'),
+    ],
+)
+def test_scalar_writes_what_the_loader_reads_back(value: object, written: str) -> None:
+    assert yamlsafe.scalar(value) == written
+    expected = value.isoformat() if isinstance(value, dt.date) else value
+    assert data(f"a: {written}\n") == {"a": expected}
