@@ -141,7 +141,7 @@ def _intact(findings: list[Finding], folder: str, path: Path, lang: str) -> None
     broken = _about(findings, folder, LOCK_BROKEN)
     if broken:
         message, hint = texts.message("L008", lang)
-        raise MinutesError(message, hint=hint, file=path, findings=broken)
+        raise MinutesError(message, hint=hint, file=path, findings=broken, lang=lang)
 
 
 LOCK_BROKEN = frozenset({"C209", "C211", "C212", "C213", "C214"})
@@ -301,8 +301,14 @@ def report(
 
 def case_required(root: Path) -> UsageError:
     """The error for ``minutes report`` without ``--case`` (exit code 2)."""
+    from utvikling.models import Settings
+    from utvikling.records.load import load_record
+
     lang = settings_language(root)
-    council = texts.terms("kommune", lang)["council"]
+    record, _ = load_record(root / "utvikling.yaml", "settings", "utvikling.yaml", lang, root=root)
+    settings = record.model if record is not None else None
+    municipality = settings.municipality if isinstance(settings, Settings) else None
+    council = texts.terms(municipality.kind if municipality else None, lang)["council"]
     message, hint = texts.message("L012", lang, {"council": council})
     return UsageError(message, hint=hint)
 
