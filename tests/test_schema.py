@@ -136,4 +136,44 @@ def test_init_writes_the_schemas_and_the_editor_settings(runner, tmp_path: Path,
     first = (root / "utvikling.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=schemas/settings.schema.json"
     for kind in KINDS:
-        assert (root / "schemas" / file_name(kind)).read_text(encoding="utf-8") == schema_text(kind)
+        written = (root / "schemas" / file_name(kind)).read_text(encoding="utf-8")
+        assert written == schema_text(kind, "nb", "kommune")  # the repository's words
+
+
+def test_a_county_in_nynorsk_gets_schemas_in_its_language_and_words(runner, example) -> None:
+    root = example("havbrekke-fylkeskommune")
+    shown = runner.invoke(app, ["schema", "agreement", "--path", str(root)])
+    assert shown.exit_code == 0, shown.output
+    agreement = json.loads(shown.output)
+    assert agreement["title"] == "Arbeidsavtalen med fylkeskommunedirektøren"
+    adoption = agreement["$defs"]["Decision"]["properties"]["body"]
+    assert adoption["description"] == "Organet som gjorde vedtaket, t.d. fylkestinget."
+    expectations = agreement["$defs"]["Expectations"]["properties"]
+    assert expectations["mayor_responsibility"]["title"] == (
+        "Det særlege ansvaret til fylkesordføraren"
+    )
+    roles = json.dumps(agreement["$defs"]["Person"], ensure_ascii=False)
+    assert '"fylkesordførar", "fylkesvaraordførar"' in roles
+    settings = schema_for(kind_named("settings"), "nn", "fylkeskommune")
+    body = settings["$defs"]["EmployerBody"]["properties"]["kind"]["anyOf"][0]
+    assert body["enum"] == ["fylkesutvalg", "utvalg", "fylkesting", "other"]  # no formannskap
+    assert body["enumDescriptions"][0] == "fylkesutval"
+    wrote = runner.invoke(app, ["schema", "--output", str(root / "schemas"), "--path", str(root)])
+    assert wrote.exit_code == 0 and "Oppretta" in wrote.output, wrote.output
+    on_disk = (root / "schemas" / "agreement.schema.json").read_text(encoding="utf-8")
+    assert on_disk == shown.output
+
+
+def test_without_a_repository_the_schemas_are_the_generic_ones(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shown = runner.invoke(app, ["schema", "settings"])
+    assert shown.exit_code == 0 and shown.output == schema_text(kind_named("settings"))
+    body = json.loads(shown.output)["$defs"]["EmployerBody"]["properties"]["kind"]["anyOf"][0]
+    assert "formannskap" in body["enum"] and "fylkesting" in body["enum"]  # every value
+
+
+def test_no_english_docstring_reaches_a_schema() -> None:
+    for kind in KINDS:
+        schema = schema_for(kind)
+        assert all("description" not in d and "title" not in d for d in schema["$defs"].values())
+        assert schema["description"].startswith(schema["title"])
