@@ -177,3 +177,72 @@ def test_no_english_docstring_reaches_a_schema() -> None:
         schema = schema_for(kind)
         assert all("description" not in d and "title" not in d for d in schema["$defs"].values())
         assert schema["description"].startswith(schema["title"])
+
+
+def test_every_model_field_has_a_text_in_both_languages() -> None:
+    from utvikling.actions.schema import field_paths, field_texts
+
+    table = field_texts()  # validated against the models when read
+    assert sorted(table) == sorted(k.id for k in KINDS)
+    for kind in KINDS:
+        assert sorted(table[kind.id]) == sorted(field_paths(kind)), kind.id
+        for path, entry in table[kind.id].items():
+            assert entry["nb"].strip() and entry["nn"].strip(), f"{kind.id}.{path}"
+    assert sum(len(v) for v in table.values()) >= 300
+
+
+def _fields_document(edit):
+    from utvikling import yamlsafe
+
+    text = (ROOT / "src" / "utvikling" / "data" / "fields.yaml").read_text(encoding="utf-8")
+    return yamlsafe.parse(edit(text).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (
+            lambda t: t.replace("    period.start:", "    period.begin:"),
+            "plan.period.begin",
+            "Feltet «period.begin» finnes ikke i posttypen «plan».",
+        ),
+        (
+            lambda t: t.replace("    period.start:", "    # period.start:"),
+            "plan",
+            "Feltet «period.start» i posttypen «plan» har ingen tekst i fields.yaml.",
+        ),
+        (
+            lambda t: t.replace('nn: "Første dag i perioden."', 'nn: ""'),
+            "plan.period.start",
+            "Feltet «period.start» i fields.yaml må ha en tekst på bokmål (nb) og en på nynorsk"
+            " (nn).",
+        ),
+        (
+            lambda t: t.replace('nb: "Første dag i perioden."', 'nb: "Første dag i {kommune}."'),
+            "plan.period.start",
+            "Teksten til «period.start» bruker «{kommune}», som ordlisten ikke har.",
+        ),
+        (
+            lambda t: t.replace(
+                '    adoption.case_number: {nb: "Saksnummer, f.eks. 24/118."',
+                '    adoption.case_number: {nb: "Saksnummer."',
+            ),
+            "agreement.adoption.case_number",
+            "«adoption.case_number» og «responsibility.delegation_rules.case_number» er samme"
+            " felt i en felles del og må ha samme tekst.",
+        ),
+    ],
+    ids=["unknown", "missing", "one-language", "placeholder", "shared"],
+)
+def test_a_mistake_in_the_field_texts_is_named_with_its_place(edit, where, message) -> None:
+    from utvikling.actions.schema import FieldDataError, parse_field_texts
+
+    document = _fields_document(edit)
+    with pytest.raises(FieldDataError) as caught:
+        parse_field_texts(document)
+    error = caught.value
+    assert error.message == message
+    assert error.file == "fields.yaml" and error.line is not None
+    *kind, last = where.split(".", 1) if "." in where else (where,)
+    path = ("fields", *kind, last) if kind else ("fields", last)
+    assert (error.line, error.column) == document.position(path, key=True)
