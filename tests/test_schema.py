@@ -246,3 +246,29 @@ def test_a_mistake_in_the_field_texts_is_named_with_its_place(edit, where, messa
     *kind, last = where.split(".", 1) if "." in where else (where,)
     path = ("fields", *kind, last) if kind else ("fields", last)
     assert (error.line, error.column) == document.position(path, key=True)
+
+
+PER_KIND = {
+    # Texts that differ by kind of authority on purpose, where the model's one description
+    # (docs/records.md, the file format's reference) names both kinds or lists the values.
+    ("settings", "municipality.number"),
+    ("settings", "municipality.kind"),
+    ("settings", "chief_executive.title"),
+    ("settings", "employer_body.kind"),
+    ("agreement", "employer.name"),
+}
+
+
+def test_the_bokmal_kommune_texts_are_the_models_descriptions() -> None:
+    """The field texts and the models' descriptions cannot drift apart: in bokmål, for a
+    kommune with the law's title, they are the same words (but for ``PER_KIND``)."""
+    from utvikling import texts
+    from utvikling.actions.schema import field_paths, field_text
+
+    words = texts.terms("kommune", "nb")
+    differ = set()
+    for kind in KINDS:
+        for path, (model, name) in field_paths(kind).items():
+            if field_text(kind.id, path, "nb", words) != model.model_fields[name].description:
+                differ.add((kind.id, path))
+    assert differ == PER_KIND
