@@ -1,9 +1,10 @@
 """Every word a user reads comes from the glossary by kind, language and title (issue #12).
 
 Renders every rule text and message, every question ``init``, ``new-agreement`` and ``plan new``
-ask, and every record skeleton ``init`` and
-``prepare-conversation`` create, for a fylkeskommune in nynorsk and bokmål and for a kommune
-whose chief executive is titled «rådmann», and fails on a kommune-only term from the glossary.
+ask, every record skeleton ``init`` and ``prepare-conversation`` create and every text of the
+JSON Schemas ``init`` writes, for a fylkeskommune in nynorsk and bokmål and for a kommune
+whose chief executive is titled «rådmann», and fails on a kommune-only term from the glossary;
+and asks ``fill``'s questions of a county in nynorsk.
 """
 
 from __future__ import annotations
