@@ -1,14 +1,16 @@
 """Every word a user reads comes from the glossary by kind, language and title (issue #12).
 
 Renders every rule text and message, every question ``init``, ``new-agreement`` and ``plan new``
-ask, and every record skeleton ``init`` and
-``prepare-conversation`` create, for a fylkeskommune in nynorsk and bokmål and for a kommune
-whose chief executive is titled «rådmann», and fails on a kommune-only term from the glossary.
+ask, every record skeleton ``init`` and ``prepare-conversation`` create and every text of the
+JSON Schemas ``init`` writes, for a fylkeskommune in nynorsk and bokmål and for a kommune
+whose chief executive is titled «rådmann», and fails on a kommune-only term from the glossary;
+and asks ``fill``'s questions of a county in nynorsk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,10 +50,12 @@ ALLOWED = {
     "msg problem.string_pattern_mismatch.hint",
 }
 
-SCHEMAS = "schemas/"
-"""The JSON Schemas ``init`` copies for the editor's hover text are the shipped ones, generated
-from the models' field descriptions, which are in bokmål and a kommune's words: a known gap
-(the closing note of issue #14 lists it), not text the tool prints or a document carries."""
+WORDS = ("title", "description", "enumDescriptions")
+"""What an editor shows from a JSON Schema: every title, description and value label. The
+property names and the allowed values themselves are the file format's (``municipality``,
+``formannskap`` in a kommune's schema), not words a user reads."""
+KIND_CHOICE = ["kommune", "fylkeskommune"]
+"""The values of the field that says which kind of authority this is: both kinds, on purpose."""
 
 CHOICE = "«kommune» eller «fylkeskommune»"
 OVERVIEW = "msg overview."
@@ -110,9 +114,34 @@ def _skeletons(root: Path, kind: str, lang: str, title: str) -> Iterator[tuple[s
     context = load_repository(root, dt.date(2026, 11, 1)).context
     prepare(root, "2026-12-10", context)
     for path in sorted(p for p in root.rglob("*") if p.is_file() and ".git" not in p.parts):
+        shown = path.relative_to(root).as_posix()
         if path.parent.name == "schemas":
-            continue  # the JSON Schemas for the editor, generated from the models: see SCHEMAS
-        yield path.relative_to(root).as_posix(), path.read_text(encoding="utf-8")
+            yield from _schema_words(shown, json.loads(path.read_text(encoding="utf-8")), lang)
+            continue
+        yield shown, path.read_text(encoding="utf-8")
+
+
+def _schema_words(shown: str, node: Any, lang: str, where: str = "") -> Iterator[tuple[str, str]]:
+    """Every text an editor shows from a schema, named by the property it belongs to.
+
+    The checklist's reference line a description ends with names its sources (a KS
+    publication's title, «kommuneloven»): the rule data's, held to the glossary there.
+    """
+    reference = texts.localized(texts.data_file("schema.yaml")["reference"], lang)
+    cut = reference.split("{", 1)[0].strip()
+    if isinstance(node, dict) and node.get("enum") != KIND_CHOICE:
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                for name, prop in value.items():
+                    yield from _schema_words(shown, prop, lang, f"{where}.{name}".lstrip("."))
+            elif key in WORDS:
+                for text in value if isinstance(value, list) else [value]:
+                    yield f"{shown} {where or '/'} {key}", str(text).split(cut)[0]
+            elif isinstance(value, (dict, list)):
+                yield from _schema_words(shown, value, lang, where)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _schema_words(shown, value, lang, where)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -133,6 +162,7 @@ def test_no_kommune_only_term_reaches_a_county_or_a_radmann(case: str, tmp_path:
                 found.append(f"{where}: «{match.group(0)}» in {line.strip()!r}")
     assert found == []
     assert len(every) > 300, "every rule text, message and skeleton was rendered"
+    assert sum(where.startswith("schemas/") for where, _ in every) > 300, "and every schema"
 
 
 def test_the_nynorsk_words_the_glossary_corrects() -> None:
@@ -215,3 +245,35 @@ def test_no_kommune_only_term_reaches_a_countys_or_a_radmanns_questions(
     ]
     assert found == []
     assert len(every) > 150, "every question was asked"
+
+
+NB_ONLY = re.compile(r"\b(hvor|hvem|hva|ikke|fra|navn\w*|lønn\w*|arbeidsgiver\w*)\b", re.IGNORECASE)
+"""Bokmål words with a nynorsk form of their own (kvar, kven, kva, ikkje, frå, namn, løn)."""
+
+
+@pytest.mark.parametrize("stem", ["self-evaluation", "evaluation", "input", "minutes"])
+def test_fill_asks_a_county_in_nynorsk_and_in_its_words(stem: str, example: Any) -> None:
+    from utvikling.actions.fill import start
+
+    root = example("havbrekke-fylkeskommune")
+    minutes = root / "conversations" / "2026-06-10" / "minutes.yaml"
+    minutes.unlink()  # reported minutes are not filled again: start new ones
+    filling = start(root, "2026-06-10", stem, day=dt.date(2026, 6, 11))
+    questions = filling.form.questions(filling.form.values)
+    shown = [
+        text
+        for q in questions
+        for text in (q.label, q.group, *(c.label for c in q.choices))
+        if text
+    ]
+    assert len(questions) >= 4
+    found = [t for t in shown if KOMMUNE_ONLY.search(t) or NB_ONLY.search(t)]
+    assert found == []
+    every = " ".join(shown)
+    known = {
+        "self-evaluation": "Eigne utviklingsbehov",
+        "evaluation": "Utviklingsbehov for fylkeskommunedirektøren",
+        "input": "Tema gruppa vil ta opp",
+        "minutes": "4. Utviklingstiltak for fylkeskommunedirektøren",
+    }
+    assert known[stem] in every

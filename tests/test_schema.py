@@ -136,4 +136,139 @@ def test_init_writes_the_schemas_and_the_editor_settings(runner, tmp_path: Path,
     first = (root / "utvikling.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=schemas/settings.schema.json"
     for kind in KINDS:
-        assert (root / "schemas" / file_name(kind)).read_text(encoding="utf-8") == schema_text(kind)
+        written = (root / "schemas" / file_name(kind)).read_text(encoding="utf-8")
+        assert written == schema_text(kind, "nb", "kommune")  # the repository's words
+
+
+def test_a_county_in_nynorsk_gets_schemas_in_its_language_and_words(runner, example) -> None:
+    root = example("havbrekke-fylkeskommune")
+    shown = runner.invoke(app, ["schema", "agreement", "--path", str(root)])
+    assert shown.exit_code == 0, shown.output
+    agreement = json.loads(shown.output)
+    assert agreement["title"] == "Arbeidsavtalen med fylkeskommunedirektøren"
+    adoption = agreement["$defs"]["Decision"]["properties"]["body"]
+    assert adoption["description"] == "Organet som gjorde vedtaket, t.d. fylkestinget."
+    expectations = agreement["$defs"]["Expectations"]["properties"]
+    assert expectations["mayor_responsibility"]["title"] == (
+        "Det særlege ansvaret til fylkesordføraren"
+    )
+    roles = json.dumps(agreement["$defs"]["Person"], ensure_ascii=False)
+    assert '"fylkesordførar", "fylkesvaraordførar"' in roles
+    settings = schema_for(kind_named("settings"), "nn", "fylkeskommune")
+    body = settings["$defs"]["EmployerBody"]["properties"]["kind"]["anyOf"][0]
+    assert body["enum"] == ["fylkesutvalg", "utvalg", "fylkesting", "other"]  # no formannskap
+    assert body["enumDescriptions"][0] == "fylkesutval"
+    wrote = runner.invoke(app, ["schema", "--output", str(root / "schemas"), "--path", str(root)])
+    assert wrote.exit_code == 0 and "Oppretta" in wrote.output, wrote.output
+    on_disk = (root / "schemas" / "agreement.schema.json").read_text(encoding="utf-8")
+    assert on_disk == shown.output
+
+
+def test_without_a_repository_the_schemas_are_the_generic_ones(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shown = runner.invoke(app, ["schema", "settings"])
+    assert shown.exit_code == 0 and shown.output == schema_text(kind_named("settings"))
+    body = json.loads(shown.output)["$defs"]["EmployerBody"]["properties"]["kind"]["anyOf"][0]
+    assert "formannskap" in body["enum"] and "fylkesting" in body["enum"]  # every value
+
+
+def test_no_english_docstring_reaches_a_schema() -> None:
+    for kind in KINDS:
+        schema = schema_for(kind)
+        assert all("description" not in d and "title" not in d for d in schema["$defs"].values())
+        assert schema["description"].startswith(schema["title"])
+
+
+def test_every_model_field_has_a_text_in_both_languages() -> None:
+    from utvikling.actions.schema import field_paths, field_texts
+
+    table = field_texts()  # validated against the models when read
+    assert sorted(table) == sorted(k.id for k in KINDS)
+    for kind in KINDS:
+        assert sorted(table[kind.id]) == sorted(field_paths(kind)), kind.id
+        for path, entry in table[kind.id].items():
+            assert entry["nb"].strip() and entry["nn"].strip(), f"{kind.id}.{path}"
+    assert sum(len(v) for v in table.values()) >= 300
+
+
+def _fields_document(edit):
+    from utvikling import yamlsafe
+
+    text = (ROOT / "src" / "utvikling" / "data" / "fields.yaml").read_text(encoding="utf-8")
+    return yamlsafe.parse(edit(text).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (
+            lambda t: t.replace("    period.start:", "    period.begin:"),
+            "plan.period.begin",
+            "Feltet «period.begin» finnes ikke i posttypen «plan».",
+        ),
+        (
+            lambda t: t.replace("    period.start:", "    # period.start:"),
+            "plan",
+            "Feltet «period.start» i posttypen «plan» har ingen tekst i fields.yaml.",
+        ),
+        (
+            lambda t: t.replace('nn: "Første dag i perioden."', 'nn: ""'),
+            "plan.period.start",
+            "Feltet «period.start» i fields.yaml må ha en tekst på bokmål (nb) og en på nynorsk"
+            " (nn).",
+        ),
+        (
+            lambda t: t.replace('nb: "Første dag i perioden."', 'nb: "Første dag i {kommune}."'),
+            "plan.period.start",
+            "Teksten til «period.start» bruker «{kommune}», som ordlisten ikke har.",
+        ),
+        (
+            lambda t: t.replace(
+                '    adoption.case_number: {nb: "Saksnummer, f.eks. 24/118."',
+                '    adoption.case_number: {nb: "Saksnummer."',
+            ),
+            "agreement.adoption.case_number",
+            "«adoption.case_number» og «responsibility.delegation_rules.case_number» er samme"
+            " felt i en felles del og må ha samme tekst.",
+        ),
+    ],
+    ids=["unknown", "missing", "one-language", "placeholder", "shared"],
+)
+def test_a_mistake_in_the_field_texts_is_named_with_its_place(edit, where, message) -> None:
+    from utvikling.actions.schema import FieldDataError, parse_field_texts
+
+    document = _fields_document(edit)
+    with pytest.raises(FieldDataError) as caught:
+        parse_field_texts(document)
+    error = caught.value
+    assert error.message == message
+    assert error.file == "fields.yaml" and error.line is not None
+    *kind, last = where.split(".", 1) if "." in where else (where,)
+    path = ("fields", *kind, last) if kind else ("fields", last)
+    assert (error.line, error.column) == document.position(path, key=True)
+
+
+PER_KIND = {
+    # Texts that differ by kind of authority on purpose, where the model's one description
+    # (docs/records.md, the file format's reference) names both kinds or lists the values.
+    ("settings", "municipality.number"),
+    ("settings", "municipality.kind"),
+    ("settings", "chief_executive.title"),
+    ("settings", "employer_body.kind"),
+    ("agreement", "employer.name"),
+}
+
+
+def test_the_bokmal_kommune_texts_are_the_models_descriptions() -> None:
+    """The field texts and the models' descriptions cannot drift apart: in bokmål, for a
+    kommune with the law's title, they are the same words (but for ``PER_KIND``)."""
+    from utvikling import texts
+    from utvikling.actions.schema import field_paths, field_text
+
+    words = texts.terms("kommune", "nb")
+    differ = set()
+    for kind in KINDS:
+        for path, (model, name) in field_paths(kind).items():
+            if field_text(kind.id, path, "nb", words) != model.model_fields[name].description:
+                differ.add((kind.id, path))
+    assert differ == PER_KIND

@@ -1,7 +1,8 @@
 """Guided filling of a conversation's forms: self-evaluation, evaluation, input, minutes.
 
-The questions come from the record's model: one per field, its Norwegian description as the
-question, in the order of the model, and per entry of a list the skeleton already holds (one per
+The questions come from the record's model: one per field, its text in ``data/fields.yaml`` (in
+the repository's language and the glossary's words for its kind and title) as the question, in
+the order of the model, and per entry of a list the skeleton already holds (one per
 goal). The answers are written back into the file with its comments kept
 (:mod:`utvikling.records.roundtrip`), and committed like every other change.
 """
@@ -87,56 +88,75 @@ def model_questions(
     group: str = "",
     skip: tuple[str, ...] = (),
     identity: tuple[str, ...] = (),
+    kind_id: str,
+    words: dict[str, str] | None = None,
+    gone: frozenset[str] = frozenset(),
 ) -> list[Question]:
     """A question per field of ``model`` (and of each entry its lists already hold).
 
     In an entry of a list, the fields in ``identity`` (the goal's label, the indicator's name)
-    say which entry it is and are shown as the group's name instead of asked.
+    say which entry it is and are shown as the group's name instead of asked. ``kind_id`` is
+    the record kind whose field texts are asked, ``words`` the glossary's words for the
+    repository (a kommune's in bokmål when not given), ``gone`` the values its kind of
+    authority never uses (left out of the choices).
     """
+    from utvikling.actions.schema import field_text, label
+
+    words = words if words is not None else texts.terms(None, lang)
     labels = texts.data_file("schema.yaml")["labels"]
+    more: dict[str, Any] = {"kind_id": kind_id, "words": words, "gone": gone}
     found: list[Question] = []
     in_entry = prefix.rstrip(".").rsplit(".", 1)[-1].isdigit() if prefix else False
     for name, info in model.model_fields.items():
         if name in skip or (in_entry and name in identity):
             continue
         key = f"{prefix}{name}"
-        label = _label(info.description, name)
+        text = field_text(kind_id, key, lang, words)
+        question = _label(text, name)
         kind = _unwrap(info.annotation)
         common: dict[str, Any] = {"group": group}
         if get_origin(kind) is Literal:
-            label = _label(info.description, name, get_args(kind))
+            question = _label(text, name, get_args(kind))
             options = tuple(
-                Choice(str(v), texts.localized(labels.get(str(v), str(v)), lang))
+                Choice(str(v), label(labels, v, lang, words))
                 for v in get_args(kind)
+                if str(v) not in gone
             )
-            found.append(Question(key, "choice", label, choices=options, **common))
+            found.append(Question(key, "choice", question, choices=options, **common))
         elif kind is bool:
-            found.append(Question(key, "yesno", label, **common))
+            found.append(Question(key, "yesno", question, **common))
         elif kind is int:
             low, high = _bounds(info)
             money = high >= 1_000_000
             kind_of = "amount" if money else "whole"
-            found.append(Question(key, kind_of, label, low=low, high=high, **common))
+            found.append(Question(key, kind_of, question, low=low, high=high, **common))
         elif kind is dt.date:
-            found.append(Question(key, "date", label, **common))
+            found.append(Question(key, "date", question, **common))
         elif isinstance(kind, type) and issubclass(kind, BaseModel):
             found += model_questions(
-                kind, values, lang, prefix=f"{key}.", group=label, skip=skip, identity=identity
+                kind,
+                values,
+                lang,
+                prefix=f"{key}.",
+                group=question,
+                skip=skip,
+                identity=identity,
+                **more,
             )
         elif get_origin(kind) is list:
             item = _unwrap(get_args(kind)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
                 points = "text" in item.model_fields  # agreed points: written on one line
                 if points:
-                    found.append(Question(key, "items", label, **common))
+                    found.append(Question(key, "items", question, **common))
                 for index, entry in enumerate(get(values, key) or []):
                     if not isinstance(entry, dict):
                         continue
                     tag = entry.get("goal") or entry.get("group") or entry.get("name")
-                    part = f"{label} – {tag}" if tag else f"{label} – {index + 1}"
+                    part = f"{question} – {tag}" if tag else f"{question} – {index + 1}"
                     if points:
                         shown = str(entry.get("text") or index + 1)
-                        part = f"{label} – {shown[:40]}"
+                        part = f"{question} – {shown[:40]}"
                     found += model_questions(
                         item,
                         values,
@@ -145,11 +165,12 @@ def model_questions(
                         group=part,
                         skip=(*skip, "text") if points else skip,
                         identity=identity,
+                        **more,
                     )
             else:
-                found.append(Question(key, "list", label, **common))
+                found.append(Question(key, "list", question, **common))
         else:
-            found.append(Question(key, "text", label, **common))
+            found.append(Question(key, "text", question, **common))
     return found
 
 
@@ -187,12 +208,23 @@ def start(root: Path, conversation: str, stem: str, *, day: dt.date) -> Filling:
     if stem == "minutes" and before.get("reported"):
         message, hint = texts.message("F102", lang, context.terms())
         raise InputError(message, hint=hint, file=path)
+    from utvikling.actions.schema import left_out
+
     fill = texts.data_file("forms.yaml")["fill"]
     skip, identity = tuple(fill["skip"]), tuple(fill["identity"])
     form = Form(
         f"{stem}-{folder.name}",
         lang,
-        lambda values: model_questions(kind.model, values, lang, skip=skip, identity=identity),
+        lambda values: model_questions(
+            kind.model,
+            values,
+            lang,
+            skip=skip,
+            identity=identity,
+            kind_id=kind.id,
+            words=context.terms(),
+            gone=left_out(context.kind),
+        ),
         start_values,
         kind.model,
         root,

@@ -104,7 +104,9 @@ def init_repository(
     contents[root / layout.SETTINGS_FILE] = (
         modeline("settings", layout.SETTINGS_FILE) + contents[root / layout.SETTINGS_FILE]
     )
-    contents.update(editor_files(root, lang))
+    authority = context["municipality"]["kind"] or "kommune"
+    title = context["chief_executive"]["title"]
+    contents.update(editor_files(root, lang, authority=authority, title=title))
     for path, text in contents.items():
         try:
             create_file(path, text)
@@ -120,8 +122,13 @@ def init_repository(
     return result
 
 
-def editor_files(root: Path, lang: str) -> dict[Path, str]:
-    """The files that give an editor and git the tool's help: schemas, VS Code, pre-commit."""
+def editor_files(
+    root: Path, lang: str, *, authority: str | None = None, title: str | None = None
+) -> dict[Path, str]:
+    """The files that give an editor and git the tool's help: schemas, VS Code, pre-commit.
+
+    The schemas are in the repository's language and words (``authority``, ``title``).
+    """
     from utvikling.actions.schema import (
         SCHEMA_FOLDER,
         file_name,
@@ -131,7 +138,9 @@ def editor_files(root: Path, lang: str) -> dict[Path, str]:
     )
     from utvikling.models.kinds import KINDS
 
-    found = {root / SCHEMA_FOLDER / file_name(k): schema_text(k, lang) for k in KINDS}
+    found = {
+        root / SCHEMA_FOLDER / file_name(k): schema_text(k, lang, authority, title) for k in KINDS
+    }
     found[root / ".vscode" / "settings.json"] = vscode_settings(lang)
     found[root / ".vscode" / "extensions.json"] = vscode_extensions()
     found[root / ".pre-commit-config.yaml"] = pre_commit_config(lang)

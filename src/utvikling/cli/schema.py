@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from utvikling.cli._output import handles_errors, shown, words
+from utvikling.cli._output import PathOption, handles_errors, repository, shown, words
 
 
 @handles_errors
@@ -15,9 +15,19 @@ def schema(
     kind: Annotated[str | None, typer.Argument(metavar="KIND")] = None,
     output: Annotated[Path | None, typer.Option()] = None,
     force: Annotated[bool, typer.Option()] = False,
+    path: PathOption = Path(),
 ) -> None:
-    """Print one record kind's JSON Schema, or write every kind's into a folder."""
-    from utvikling.actions.schema import kind_ids, kind_named, schema_text, write_schemas
+    """Print one record kind's JSON Schema, or write every kind's into a folder.
+
+    In a records repository (or with --path) the schemas are in its language and words.
+    """
+    from utvikling.actions.schema import (
+        kind_ids,
+        kind_named,
+        repository_words,
+        schema_text,
+        write_schemas,
+    )
     from utvikling.cli._norsk import bad_parameter, metavar, word
 
     names = ", ".join(kind_ids())
@@ -28,10 +38,12 @@ def schema(
         error = bad_parameter(word("schema_unknown", name=kind, kinds=names))
         error.param_hint = metavar("KIND")
         raise error
+    lang, authority, title = repository_words(repository(path))
     if output is None:
         assert chosen is not None
-        typer.echo(schema_text(chosen), nl=False)
+        typer.echo(schema_text(chosen, lang, authority, title), nl=False)
         return
-    written = write_schemas(output, force=force, only=chosen.id if chosen else None)
-    for path in written:
-        typer.echo(words("done.init_created", "nb", path=shown(path)))
+    only = chosen.id if chosen else None
+    written = write_schemas(output, lang, force=force, only=only, authority=authority, title=title)
+    for file in written:
+        typer.echo(words("done.init_created", lang, path=shown(file)))
