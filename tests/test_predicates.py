@@ -326,3 +326,32 @@ def test_a_supplemented_agreement_is_named_by_all_it_gives(build) -> None:
         "Avtalen supplerer arbeidsavtalen «2019-08-01, 2019-08-01, Arbeidsavtale», men den "
         "finnes ikke i agreements/, så de lovpålagte punktene er ikke kontrollert."
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "field", "hint"),
+    [
+        (
+            "A602",
+            "termination_procedure",
+            "Beskriv hvordan arbeidsforholdet avsluttes, med formkrav. KS råder til å regulere en "
+            "eventuell avslutning.",
+        ),
+        (
+            "A604",
+            "overtime",
+            "For en ledende stilling kan svaret være «ikke aktuelt», men det bør stå.",
+        ),
+        (
+            "A606",
+            "pension_and_insurance",
+            "Skriv pensjonsordningen og hvem som mottar innbetalingene (for eksempel KLP).",
+        ),
+    ],
+)
+def test_an_item_required_since_2024_is_named_in_the_hint(
+    build, code: str, field: str, hint: str
+) -> None:
+    new = "agreements/2024-07-01.yaml"
+    found = findings(build, code, {new: agreement(start_date="2024-07-01", **{field: DROP})})
+    assert [(f, h) for _, f, _, h in found] == [(field, f"Fyll ut «{field}». {hint}")]
