@@ -80,6 +80,7 @@ def test_a_magnitude_between_the_number_and_the_unit_is_passed_over(magnitude: s
         ("6,5 %", True, "prosent"),
         ("1 250 000 kr", True, "kroner"),
         ("79 (kullet fra 2020, i prosent)", True, None),
+        ("75 (dager i snitt)", True, None),
         ("minst 79 elever (prosent)", True, None),
         ("bedre", True, None),
         ("75 heltid i prosent", True, None),
@@ -355,3 +356,11 @@ def test_an_item_required_since_2024_is_named_in_the_hint(
     new = "agreements/2024-07-01.yaml"
     found = findings(build, code, {new: agreement(start_date="2024-07-01", **{field: DROP})})
     assert [(f, h) for _, f, _, h in found] == [(field, f"Fyll ut «{field}». {hint}")]
+
+
+def test_an_unnamed_indicator_in_another_unit_is_shown_as_empty(build) -> None:
+    changes = {"goals__2__indicators__0__target": "75 dager", "goals__2__indicators__0__name": DROP}
+    found = findings(build, "P111", {PLAN_FILE: plan(**changes)})
+    assert [message for _, _, message, _ in found] == [
+        "Målverdien «75 dager» for indikatoren «» er ikke i indikatorens enhet («prosent»)."
+    ]
