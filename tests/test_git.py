@@ -279,6 +279,33 @@ def test_a_recomputed_checksum_is_found_through_history(runner, repo: Path) -> N
     assert refused.exit_code == 1 and "C212 feil:" in refused.output
 
 
+def test_every_file_changed_since_the_lock_is_named(runner, repo: Path) -> None:
+    _reported(runner, repo)
+    locked = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    date = git(repo, "log", "-1", "--format=%cs").strip()
+    settings = repo / "utvikling.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("name: Fjordvik kommune", "name: Fjordvik by"), "utf-8"
+    )
+    path = repo / MINUTES_FILE
+    text = path.read_text("utf-8").replace("Alle mål er nådd.", "Nesten alle mål.")
+    path.write_text(text, "utf-8")
+    context = load_repository(repo).context
+    conversation = context.conversation("2026-12-10")
+    assert conversation is not None
+    sources = minutes_sources(context, conversation)
+    assert sources is not None
+    old = sources.minutes.reported.content_sha256  # type: ignore[union-attr]
+    assert old
+    path.write_text(text.replace(old, locked_hash(locked_parts(sources))), "utf-8")
+    git(repo, "commit", "-qam", "Ny kontrollsum")
+    result = run(runner, "check", "--select", "C212", "--today", "2027-02-02")
+    assert (
+        f"C212 feil: Referatet er endret siden det ble låst i commit {locked} ({date}): "
+        f"{MINUTES_FILE} utvikling.yaml."
+    ) in result.output, result.output
+
+
 def test_a_removed_report_is_found_through_history_and_not_reported_again(
     runner, repo: Path
 ) -> None:
