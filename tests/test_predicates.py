@@ -364,3 +364,12 @@ def test_an_unnamed_indicator_in_another_unit_is_shown_as_empty(build) -> None:
     assert [message for _, _, message, _ in found] == [
         "Målverdien «75 dager» for indikatoren «» er ikke i indikatorens enhet («prosent»)."
     ]
+
+
+def test_no_conversation_is_claimed_missing_while_a_meeting_file_does_not_load(build) -> None:
+    files = {"utvikling.yaml": SETTINGS, AGREEMENT_FILE: agreement()}
+    root = build({path: _text(data) for path, data in files.items()})
+    (root / "conversations" / "2026-12-10").mkdir(parents=True)
+    (root / "conversations" / "2026-12-10" / "meeting.yaml").write_text("date: [\n", "utf-8")
+    result = check_repository(root, CheckOptions(today=TODAY, select=("C002",)))
+    assert [f.code for f in result.findings] == ["Y001"]
