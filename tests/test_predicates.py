@@ -373,3 +373,14 @@ def test_no_conversation_is_claimed_missing_while_a_meeting_file_does_not_load(b
     (root / "conversations" / "2026-12-10" / "meeting.yaml").write_text("date: [\n", "utf-8")
     result = check_repository(root, CheckOptions(today=TODAY, select=("C002",)))
     assert [f.code for f in result.findings] == ["Y001"]
+
+
+def test_without_a_title_the_chief_executive_is_the_kommunedirektor(build) -> None:
+    files = {
+        "utvikling.yaml": changed(SETTINGS, {"chief_executive": DROP}),
+        f"{HELD}/meeting.yaml": meeting(),
+        f"{HELD}/minutes.yaml": changed(MINUTES, {"acknowledged": {"date": "2026-09-21"}}),
+    }
+    assert [message for _, _, message, _ in findings(build, "C217", files)] == [
+        "Kommunedirektøren har kvittert 2026-09-21, før referatet ble godkjent 2026-09-22."
+    ]
