@@ -13,6 +13,7 @@ from test_rules import (
     AGREEMENT_FILE,
     DROP,
     HELD,
+    INPUT,
     MINUTES,
     PLAN_FILE,
     SETTINGS,
@@ -22,6 +23,7 @@ from test_rules import (
     changed,
     meeting,
     plan,
+    upcoming,
 )
 from utvikling.checklist.predicates import unit_of
 from utvikling.cli import app
@@ -383,4 +385,12 @@ def test_without_a_title_the_chief_executive_is_the_kommunedirektor(build) -> No
     }
     assert [message for _, _, message, _ in findings(build, "C217", files)] == [
         "Kommunedirektøren har kvittert 2026-09-21, før referatet ble godkjent 2026-09-22."
+    ]
+
+
+def test_every_silent_group_is_named(build) -> None:
+    silent_two = changed(INPUT, {"contributions.0.text": DROP, "contributions.1.received": DROP})
+    found = findings(build, "C303", upcoming(input=silent_two))
+    assert [message for _, _, message, _ in found] == [
+        "Det mangler innspill fra Bygdelista, Kystpartiet."
     ]
