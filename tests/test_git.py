@@ -340,6 +340,20 @@ def test_a_report_left_without_its_date_is_found_at_the_report(runner, repo: Pat
     assert f"{MINUTES_FILE}:{line}:1: C213 feil: Referatet ble lagt fram" in result.output
 
 
+def test_the_last_amendment_removed_is_found_at_those_kept(runner, repo: Path) -> None:
+    _reported(runner, repo)
+    assert run(runner, *AMEND).exit_code == 0
+    second = [*AMEND[:4], "Rettet en dato.", *AMEND[5:]]
+    assert run(runner, *second).exit_code == 0
+    path = repo / MINUTES_FILE
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.rindex("\n  - ") + 1], "utf-8")
+    git(repo, "commit", "-qam", "Fjernet den siste endringen")
+    line = text[: text.index("\namendments:")].count("\n") + 2
+    result = run(runner, "check", "--select", "C214", "--today", "2027-02-02")
+    assert f"{MINUTES_FILE}:{line}:1: C214 feil: En endring som ble ført inn" in result.output
+
+
 def test_an_amendment_removed_in_a_commit_is_found(runner, repo: Path) -> None:
     _reported(runner, repo)
     assert run(runner, *AMEND).exit_code == 0
