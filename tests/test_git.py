@@ -295,6 +295,33 @@ def test_a_meeting_naming_a_plan_that_does_not_exist_is_not_reported_as_changed(
     assert result.exit_code == 0, result.output
 
 
+def test_every_file_changed_since_the_lock_is_named(runner, repo: Path) -> None:
+    _reported(runner, repo)
+    locked = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    date = git(repo, "log", "-1", "--format=%cs").strip()
+    settings = repo / "utvikling.yaml"
+    settings.write_text(
+        settings.read_text("utf-8").replace("name: Fjordvik kommune", "name: Fjordvik by"), "utf-8"
+    )
+    path = repo / MINUTES_FILE
+    text = path.read_text("utf-8").replace("Alle mål er nådd.", "Nesten alle mål.")
+    path.write_text(text, "utf-8")
+    context = load_repository(repo).context
+    conversation = context.conversation("2026-12-10")
+    assert conversation is not None
+    sources = minutes_sources(context, conversation)
+    assert sources is not None
+    old = sources.minutes.reported.content_sha256  # type: ignore[union-attr]
+    assert old
+    path.write_text(text.replace(old, locked_hash(locked_parts(sources))), "utf-8")
+    git(repo, "commit", "-qam", "Ny kontrollsum")
+    result = run(runner, "check", "--select", "C212", "--today", "2027-02-02")
+    assert (
+        f"C212 feil: Referatet er endret siden det ble låst i commit {locked} ({date}): "
+        f"{MINUTES_FILE} utvikling.yaml."
+    ) in result.output, result.output
+
+
 def test_a_removed_report_is_found_through_history_and_not_reported_again(
     runner, repo: Path
 ) -> None:
@@ -327,6 +354,20 @@ def test_a_report_left_without_its_date_is_found_at_the_report(runner, repo: Pat
     line = text[: text.index("\nreported:")].count("\n") + 2
     result = run(runner, "check", "--select", "C213", "--today", "2027-02-02")
     assert f"{MINUTES_FILE}:{line}:1: C213 feil: Referatet ble lagt fram" in result.output
+
+
+def test_the_last_amendment_removed_is_found_at_those_kept(runner, repo: Path) -> None:
+    _reported(runner, repo)
+    assert run(runner, *AMEND).exit_code == 0
+    second = [*AMEND[:4], "Rettet en dato.", *AMEND[5:]]
+    assert run(runner, *second).exit_code == 0
+    path = repo / MINUTES_FILE
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.rindex("\n  - ") + 1], "utf-8")
+    git(repo, "commit", "-qam", "Fjernet den siste endringen")
+    line = text[: text.index("\namendments:")].count("\n") + 2
+    result = run(runner, "check", "--select", "C214", "--today", "2027-02-02")
+    assert f"{MINUTES_FILE}:{line}:1: C214 feil: En endring som ble ført inn" in result.output
 
 
 def test_an_amendment_removed_in_a_commit_is_found(runner, repo: Path) -> None:

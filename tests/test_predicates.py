@@ -13,6 +13,7 @@ from test_rules import (
     AGREEMENT_FILE,
     DROP,
     HELD,
+    INPUT,
     MINUTES,
     PLAN_FILE,
     SETTINGS,
@@ -22,6 +23,7 @@ from test_rules import (
     changed,
     meeting,
     plan,
+    upcoming,
 )
 from utvikling.checklist.predicates import unit_of
 from utvikling.cli import app
@@ -80,6 +82,7 @@ def test_a_magnitude_between_the_number_and_the_unit_is_passed_over(magnitude: s
         ("6,5 %", True, "prosent"),
         ("1 250 000 kr", True, "kroner"),
         ("79 (kullet fra 2020, i prosent)", True, None),
+        ("75 (dager i snitt)", True, None),
         ("minst 79 elever (prosent)", True, None),
         ("bedre", True, None),
         ("75 heltid i prosent", True, None),
@@ -325,4 +328,69 @@ def test_a_supplemented_agreement_is_named_by_all_it_gives(build) -> None:
     assert [message for _, _, message, _ in found] == [
         "Avtalen supplerer arbeidsavtalen «2019-08-01, 2019-08-01, Arbeidsavtale», men den "
         "finnes ikke i agreements/, så de lovpålagte punktene er ikke kontrollert."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "field", "hint"),
+    [
+        (
+            "A602",
+            "termination_procedure",
+            "Beskriv hvordan arbeidsforholdet avsluttes, med formkrav. KS råder til å regulere en "
+            "eventuell avslutning.",
+        ),
+        (
+            "A604",
+            "overtime",
+            "For en ledende stilling kan svaret være «ikke aktuelt», men det bør stå.",
+        ),
+        (
+            "A606",
+            "pension_and_insurance",
+            "Skriv pensjonsordningen og hvem som mottar innbetalingene (for eksempel KLP).",
+        ),
+    ],
+)
+def test_an_item_required_since_2024_is_named_in_the_hint(
+    build, code: str, field: str, hint: str
+) -> None:
+    new = "agreements/2024-07-01.yaml"
+    found = findings(build, code, {new: agreement(start_date="2024-07-01", **{field: DROP})})
+    assert [(f, h) for _, f, _, h in found] == [(field, f"Fyll ut «{field}». {hint}")]
+
+
+def test_an_unnamed_indicator_in_another_unit_is_shown_as_empty(build) -> None:
+    changes = {"goals__2__indicators__0__target": "75 dager", "goals__2__indicators__0__name": DROP}
+    found = findings(build, "P111", {PLAN_FILE: plan(**changes)})
+    assert [message for _, _, message, _ in found] == [
+        "Målverdien «75 dager» for indikatoren «» er ikke i indikatorens enhet («prosent»)."
+    ]
+
+
+def test_no_conversation_is_claimed_missing_while_a_meeting_file_does_not_load(build) -> None:
+    files = {"utvikling.yaml": SETTINGS, AGREEMENT_FILE: agreement()}
+    root = build({path: _text(data) for path, data in files.items()})
+    (root / "conversations" / "2026-12-10").mkdir(parents=True)
+    (root / "conversations" / "2026-12-10" / "meeting.yaml").write_text("date: [\n", "utf-8")
+    result = check_repository(root, CheckOptions(today=TODAY, select=("C002",)))
+    assert [f.code for f in result.findings] == ["Y001"]
+
+
+def test_without_a_title_the_chief_executive_is_the_kommunedirektor(build) -> None:
+    files = {
+        "utvikling.yaml": changed(SETTINGS, {"chief_executive": DROP}),
+        f"{HELD}/meeting.yaml": meeting(),
+        f"{HELD}/minutes.yaml": changed(MINUTES, {"acknowledged": {"date": "2026-09-21"}}),
+    }
+    assert [message for _, _, message, _ in findings(build, "C217", files)] == [
+        "Kommunedirektøren har kvittert 2026-09-21, før referatet ble godkjent 2026-09-22."
+    ]
+
+
+def test_every_silent_group_is_named(build) -> None:
+    silent_two = changed(INPUT, {"contributions.0.text": DROP, "contributions.1.received": DROP})
+    found = findings(build, "C303", upcoming(input=silent_two))
+    assert [message for _, _, message, _ in found] == [
+        "Det mangler innspill fra Bygdelista, Kystpartiet."
     ]

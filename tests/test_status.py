@@ -226,6 +226,7 @@ def test_the_u_rules_say_what_is_late(build) -> None:
     )
     assert u103.severity == "info"
     assert u103.field == "deviation.status"
+    assert u103.file == (root / "conversations" / "2026-05-12" / "minutes.yaml").as_posix()
     late = check_repository(REGION / "bjorkedal-kommune", CheckOptions(today=dt.date(2026, 11, 23)))
     [u102] = [f for f in late.findings if f.code == "U102"]
     assert u102.message == "Det er ikke holdt lønnssamtale i 2026 (frist 2026-05-31)."
