@@ -40,7 +40,8 @@ from utvikling.actions.minutes import (
 )
 from utvikling.actions.recording import Recorded
 from utvikling.findings import Finding
-from utvikling.models import Minutes
+from utvikling.models import Meeting, Minutes
+from utvikling.models._types import confidential
 from utvikling.records.integrity import amendment_hash, locked_hash, locked_parts, minutes_sources
 from utvikling.records.repository import load_repository
 
@@ -411,3 +412,56 @@ def test_minutes_that_do_not_load_are_explained_by_their_first_problem(build) ->
     assert [f.code for f in error.findings] == ["S004", "S002"]
     assert error.hint == "Skriv datoen som år-måned-dag: 2026-12-10."
     assert (error.message, error.file) == (error.findings[0].message, error.findings[0].file)
+
+
+# The two documents' specifications
+
+
+def _loaded(root: Path, folder: str):
+    context = load_repository(root).context
+    conversation = context.conversation(folder)
+    assert conversation is not None
+    return context, conversation
+
+
+def test_only_the_internal_record_carries_the_internal_marking(example) -> None:
+    from utvikling.actions.documents import internal_marking
+    from utvikling.actions.minutes import minutes_specs
+
+    for name, folder, lang in (
+        ("fjordvik-kommune", "2026-09-15", "nb"),
+        ("havbrekke-fylkeskommune", "2026-06-10", "nn"),
+    ):
+        root = example(name)
+        context, conversation = _loaded(root, folder)
+        specs = minutes_specs(root, conversation, context, DocumentOptions(day=DAY), draft=False)
+        assert [s.template for s in specs] == [
+            f"documents/{lang}/minutes-public.md.j2",
+            f"documents/{lang}/minutes-internal.md.j2",
+        ]
+        assert [s.marking for s in specs] == ["", internal_marking(lang)]
+        assert internal_marking(lang).startswith("INTERN")
+
+
+class _MeetingWithANote(Meeting):
+    """A meeting as it would be with a confidential field (none has one yet)."""
+
+    note: str | None = confidential("Et notat fra møtet.")
+
+
+def test_a_confidential_field_of_the_meeting_never_reaches_the_public_minutes(example) -> None:
+    from dataclasses import replace
+
+    from utvikling.actions.minutes import minutes_context
+
+    context, conversation = _loaded(example("fjordvik-kommune"), "2026-09-15")
+    record = conversation.records["meeting"]
+    assert isinstance(record.model, Meeting)
+    secret = _MeetingWithANote.model_validate(
+        {**record.model.model_dump(exclude_none=True), "note": "HEMMELIG-NOTAT"}
+    )
+    conversation.records["meeting"] = replace(record, model=secret)
+    public = minutes_context(conversation, context, public_only=True)["meeting"]
+    internal = minutes_context(conversation, context, public_only=False)["meeting"]
+    assert (public.note, internal.note) == (None, "HEMMELIG-NOTAT")
+    assert public.body == internal.body == "Arbeidsgiverutvalget"

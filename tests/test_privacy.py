@@ -33,6 +33,7 @@ from project_api import (
     public_context,
     withheld_count,
 )
+from utvikling.render.projection import withheld_parts
 
 SECRET = "HEMMELIG"
 OPEN = "ÅPENT"
@@ -339,3 +340,40 @@ def test_a_template_printing_all_it_gets_shows_no_secret_in_the_agreement_draft(
 def test_dates_in_the_generated_records_are_real_dates() -> None:
     record = RECORD_KINDS["minutes"].model_validate(generate("minutes").data)
     assert record.date == dt.date(2026, 9, 15)
+
+
+def test_withheld_parts_names_each_part_the_projection_removes() -> None:
+    minutes = RECORD_KINDS["minutes"].model_validate(
+        {
+            "salary": {"conclusion": "Lønnen reguleres.", "confidential": True},
+            "deviation": {"status": "none", "summary": ""},
+            "confidential": {"legal_basis": "offentleglova § 13", "notes": ["a", "b", "c"]},
+            "development_measures": [
+                {"text": "Kurs", "confidential": True},
+                {"text": "Mentor"},
+                {"text": "Nettverk", "confidential": True},
+            ],
+        }
+    )
+    assert withheld_parts(minutes) == [
+        "development_measures[1]",
+        "development_measures[3]",
+        "salary",
+        "confidential.notes",
+    ]
+    assert withheld_parts(public(minutes)) == []
+    evaluation = RECORD_KINDS["evaluation"].model_validate(
+        {
+            "goals": [{"goal": "M1"}, {"goal": "M2", "assessment": "Godt arbeid."}],
+            "leadership": "",
+            "overall": "Samlet sett bra.",
+        }
+    )
+    # Empty and unset fields are not named; items count from 1.
+    assert withheld_parts(evaluation) == ["goals[2].assessment", "overall"]
+    assert withheld_parts(evaluation, "evaluering.") == [
+        "evaluering.goals[2].assessment",
+        "evaluering.overall",
+    ]
+    empty = RECORD_KINDS["minutes"].model_validate({"confidential": {"notes": []}})
+    assert withheld_parts(empty) == []
