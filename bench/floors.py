@@ -196,7 +196,9 @@ runpy.run_path(script, run_name="__main__")
 
 LIST_COMMANDS = '''\
 """Describe the real app's command tree (names, help texts, parameters) as JSON."""
+import contextlib
 import enum
+import io
 import json
 import pathlib
 import typing
@@ -295,13 +297,23 @@ def describe(command, path):
         },
         "rich_help_panel": text(getattr(command, "rich_help_panel", None)),
         "params": [describe_param(param, where) for param in command.params],
-        "commands": [
-            describe(sub, [*path, name]) for name, sub in getattr(command, "commands", {}).items()
-        ],
+        "commands": [describe(sub, [*path, name]) for name, sub in subcommands(command)],
     }
 
 
-tree = describe(typer.main.get_command(app), [])
+def subcommands(command):
+    """A group's commands as its help lists them (a lazy group builds each when asked)."""
+    if not hasattr(command, "list_commands"):
+        return []
+    ctx = typer._click.Context(command, info_name="utvikling")
+    found = [(name, command.get_command(ctx, name)) for name in command.list_commands(ctx)]
+    return [(name, sub) for name, sub in found if sub is not None]
+
+
+root = typer.main.get_command(app)
+with contextlib.redirect_stdout(io.StringIO()):  # the root sets its help texts when it runs
+    root.main(["--help"], prog_name="utvikling", standalone_mode=False)
+tree = describe(root, [])
 print(json.dumps({"tree": tree, "approximated": approximated}))
 '''
 
@@ -404,7 +416,10 @@ def bare_typer_app(tree: Mapping[str, Any], function: str = "main") -> str:
         }
         if not node.get("path"):
             settings = {"name": "utvikling", **settings}
-        lines.append(f"{variable} = typer.Typer(add_completion=False{_keywords(settings)})")
+        lines.append(
+            f"{variable} = typer.Typer(add_completion=False, rich_markup_mode=None"
+            f"{_keywords(settings)})"
+        )
         if node.get("params") or not node.get("path"):
             number = next(counter)
             lines.extend(["", "", f"@{variable}.callback()"])

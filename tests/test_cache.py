@@ -305,3 +305,30 @@ def test_concurrent_checks_share_the_cache_safely(many: Path, tmp_path: Path) ->
             assert (proc.returncode, out, err) == (fresh.returncode, fresh.stdout, b"")
     for stored in (tmp_path / "shared").iterdir():
         assert json.loads(stored.read_bytes())["format"] == cache.FORMAT
+
+
+def test_a_warm_check_starts_no_processes(
+    runner, many: Path, tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    corpus_copy = tmp_path / "n24"
+    shutil.copytree(many, corpus_copy)
+    args = [str(corpus_copy), "--today", TODAY, "--jobs", "2", "--json"]
+    cold = run(runner, *args)
+    pools: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def counted(*pos: object, **named: object) -> object:
+        pools.append(1)
+        return real(*pos, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted)
+    assert run(runner, *args) == cold
+    assert pools == [], "every repository was a hit: answered without a process pool"
+    middle = sorted(p for p in corpus_copy.iterdir() if p.is_dir())[12]
+    _append(middle / "utvikling.yaml", "ukjent_felt: 1\n")
+    changed = run(runner, *args)
+    assert pools == [1], "from the first miss on, the rest are checked in processes"
+    assert changed == run(runner, *args, "--no-cache") != cold
+    assert "ukjent_felt" in changed[1]

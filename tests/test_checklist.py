@@ -219,3 +219,28 @@ def test_parser_never_crashes_on_yaml_like_text(text: str) -> None:
         yamlsafe.parse(text.encode("utf-8"))
     except yamlsafe.LoadProblem as problem:
         assert problem.code.startswith("Y")
+
+
+def test_the_cycle_is_computed_once_per_check_for_all_u_rules(build, monkeypatch) -> None:
+    from utvikling.records import cycle
+
+    three = ("mayor", "deputy_mayor", "opposition_leader")
+    root = build(
+        {
+            "agreements/2022-01-01.yaml": "start_date: 2022-01-01\n",
+            "conversations/2024-01-10/meeting.yaml": _meeting("2024-01-10", *three),
+        }
+    )
+    fresh = sorted(c for c in _codes(root) if c.startswith("U"))
+    calls: list[object] = []
+    real = cycle.cycle_steps
+
+    def counted(context, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(context)
+        return real(context, **kwargs)
+
+    monkeypatch.setattr(cycle, "cycle_steps", counted)
+    assert sorted(c for c in _codes(root) if c.startswith("U")) == fresh == ["U102"]
+    assert len(calls) == 1, "the three U rules share one computation of the cycle"
+    _codes(root, select=("U101",))
+    assert len(calls) == 2, "a new check computes it again, from the records as they are"

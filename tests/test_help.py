@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer.main
@@ -205,3 +207,47 @@ def test_a_command_registered_in_cli_init_gets_the_norwegian_frame(runner, monke
     shown = runner.invoke(app, ["ekstra", "--help"], env={"UTVIKLING_SPRAK": "nb"}).output
     assert shown.startswith("Bruk: utvikling ekstra [VALG]")
     assert "Postmappen. Standard: mappen du står i" in shown and "Avslutningskoder" in shown
+
+
+def test_help_reads_the_compiled_cli_data_without_the_yaml_parser() -> None:
+    from utvikling import texts
+
+    assert texts.compiled_data("cli.yaml") == texts.data_file("cli.yaml")
+    code = (
+        "import sys\nsys.argv = ['utvikling', '--help']\n"
+        "from utvikling._entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('yaml' in sys.modules, 'utvikling.yamlsafe' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[0].startswith("Bruk: utvikling")
+    assert run.stdout.splitlines()[-1] == "False False"
+
+
+def test_compiled_data_is_used_only_while_its_source_is_unchanged(tmp_path: Path) -> None:
+    from utvikling import texts
+
+    source = tmp_path / "words.yaml"
+    source.write_text("a: 1\n", encoding="utf-8")
+    parsed: list[dict[str, object]] = []
+
+    def parse() -> dict[str, object]:
+        data = {"a": len(parsed)}
+        parsed.append(data)
+        return data
+
+    assert texts.load_compiled(source, parse) == {"a": 0}
+    compiled = next((tmp_path / "__pycache__").glob("words.yaml.*.marshal"))
+    assert texts.load_compiled(source, parse) == {"a": 0}, "from the compiled file"
+    assert len(parsed) == 1
+    source.write_text("a: 22\n", encoding="utf-8")  # another size: parsed again
+    assert texts.load_compiled(source, parse) == {"a": 1}
+    compiled.write_bytes(compiled.read_bytes()[:-3])  # cut short: parsed again, replaced
+    assert texts.load_compiled(source, parse) == {"a": 2}
+    assert texts.load_compiled(source, parse) == {"a": 2}
+    assert len(parsed) == 3
+    shutil.rmtree(tmp_path / "__pycache__")
+    (tmp_path / "__pycache__").write_text("", encoding="utf-8")  # cannot be written: no error
+    assert texts.load_compiled(source, parse) == {"a": 3}
+    assert texts.load_compiled(source, parse) == {"a": 4}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["__pycache__", "words.yaml"]

@@ -6,11 +6,17 @@ never interpreted as templates.
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
+import sys
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from utvikling.yamlsafe import Document
 
 
@@ -29,6 +35,8 @@ def fill(template: str, params: dict[str, Any]) -> str:
 @cache
 def data_document(name: str) -> Document:
     """Read one of the package's data files with the same strict parser as the records."""
+    from importlib import resources
+
     from utvikling.yamlsafe import parse
 
     return parse(resources.files("utvikling").joinpath("data", name).read_bytes())
@@ -37,6 +45,63 @@ def data_document(name: str) -> Document:
 def data_file(name: str) -> dict[str, Any]:
     """Return the data of one of the package's data files (read once)."""
     return data_document(name).data
+
+
+_COMPILED_MAGIC = b"utvikling-data 1\n"
+
+
+def _compiled_header(info: os.stat_result) -> bytes:
+    return _COMPILED_MAGIC + f"{marshal.version} {info.st_size} {info.st_mtime_ns}\n".encode()
+
+
+@cache
+def compiled_data(name: str) -> dict[str, Any]:
+    """The data of one of the package's data files, kept compiled as Python keeps bytecode.
+
+    For the command line's help (``cli.yaml``), which is read on every run: parsing it would
+    import the YAML parser and cost more than the rest of ``utvikling --help``. The parsed data
+    is kept in ``data/__pycache__/`` next to the file, like a module's ``.pyc``, under the
+    source's size and modification time, and used only while both are unchanged. It is data,
+    not bytecode, so it is written also under ``PYTHONDONTWRITEBYTECODE``; where the folder
+    cannot be written, or the file is unreadable, the source is parsed as before.
+    """
+    source = Path(__file__).resolve().parent / "data" / name
+    return load_compiled(source, lambda: data_file(name))
+
+
+def load_compiled(source: Path, parse: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The data ``parse`` makes of ``source``, from its compiled form while that is current."""
+    try:
+        info = source.stat()
+    except OSError:
+        return parse()  # not a plain file on disk (a zip): read it the usual way
+    header = _compiled_header(info)
+    tag = sys.implementation.cache_tag or "python"
+    compiled = source.parent / "__pycache__" / f"{source.name}.{tag}.marshal"
+    try:
+        raw = compiled.read_bytes()
+        if raw.startswith(header):
+            data = marshal.loads(raw[len(header) :])
+            if isinstance(data, dict):
+                return data
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # missing, or not what this version writes: parsed and written again
+    data = parse()
+    _write_compiled(compiled, header, data)
+    return data
+
+
+def _write_compiled(compiled: Path, header: bytes, data: dict[str, Any]) -> None:
+    """Write the compiled data atomically; a folder that cannot be written means no file."""
+    temporary = compiled.with_name(f"{compiled.name}.{os.getpid()}.tmp")
+    try:
+        payload = marshal.dumps(data)
+        compiled.parent.mkdir(exist_ok=True)
+        temporary.write_bytes(header + payload)
+        temporary.replace(compiled)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _entry(key: str, lang: str) -> dict[str, str]:

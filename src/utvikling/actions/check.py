@@ -323,6 +323,16 @@ def _check_one(args: tuple[Path, CheckOptions, Path | None, Summarize | None]) -
     return result
 
 
+def _cache_hit(
+    args: tuple[Path, CheckOptions, Path | None, Summarize | None],
+) -> RepositoryResult | None:
+    """The repository's result from the cache, or None when it must be checked."""
+    root, options, base, _ = args
+    with gc_paused():
+        hit, _ = _cache_lookup(root, options, base)
+    return hit
+
+
 # --- the cache -----------------------------------------------------------------------------------
 
 CACHE_FORMAT = 1
@@ -550,6 +560,21 @@ def check_path(
         jobs = min(os.cpu_count() or 1, 4) if many else 1
     work = [(root, options, base, summarize) for root in roots]
     if jobs <= 1 or len(roots) == 1:
+        yield from map(_check_one, work)
+        return
+    # The repositories answered from the cache are answered here, in order, up to the first
+    # that is not: a warm check starts no processes (starting them cost more than the whole
+    # check of the rest). The first miss is looked up again by the process that checks it.
+    hits = 0
+    if summarize is None and options.cache:
+        for item in work:
+            hit = _cache_hit(item)
+            if hit is None:
+                break
+            hits += 1
+            yield hit
+    work = work[hits:]
+    if len(work) <= 1:
         yield from map(_check_one, work)
         return
     from concurrent.futures import ProcessPoolExecutor

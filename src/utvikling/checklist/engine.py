@@ -131,6 +131,7 @@ def run_rules(
     """Apply every selected rule to the repository and return the findings, unsuppressed."""
     findings: list[Finding] = []
     words = context.terms()
+    context.memo.clear()  # what the rules share is computed from the records as they are now
     for rule in rules():
         if (select and not rule.matches(select)) or (ignore and rule.matches(ignore)):
             continue

@@ -860,7 +860,18 @@ def next_step(steps: list[Step]) -> Step | None:
 
 
 def late_steps(context: RepositoryContext, rule: str) -> Iterator[Step]:
-    """The late steps a checklist rule reports."""
-    for step in cycle_steps(context, suppressed=True):
-        if step.state == "overdue" and step.rule == rule:
-            yield step
+    """The late steps a checklist rule reports.
+
+    The cycle is computed once per repository and day and kept in ``context.memo``: several
+    rules ask, and computing it is the largest cost of the rules.
+    """
+    key = (context.today, context.history)
+    memo = context.memo.get("late_steps")
+    if memo is None or memo[0] != key:
+        late: dict[str, list[Step]] = {}
+        for step in cycle_steps(context, suppressed=True):
+            if step.state == "overdue" and step.rule is not None:
+                late.setdefault(step.rule, []).append(step)
+        memo = (key, late)
+        context.memo["late_steps"] = memo
+    yield from memo[1].get(rule, ())

@@ -173,6 +173,10 @@ class RepositoryContext:
     locked_versions: dict[str, LockedVersion] = field(default_factory=dict)
     """Per conversation folder, the minutes as git holds them at their locking commit (only
     where the repository is in git)."""
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Answers computed once from the records above and kept for the rules that ask again
+    (the yearly cycle's late steps, see :func:`utvikling.records.cycle.late_steps`). Emptied
+    when the checklist starts, so it holds what was computed from the records as they are."""
 
     @property
     def settings_model(self) -> Settings | None:
