@@ -266,6 +266,22 @@ AMENDED = [{"date": "2026-11-01", "text": "Rettelse."}, {"date": "2026-11-01", "
             "C220",
             {
                 "amendments": [
+                    AMENDED[0],
+                    {"text": "Udatert."},
+                    {"date": "2026-10-30", "text": "F."},
+                ]
+            },
+            [
+                (
+                    "amendments.2.date",
+                    "Endring nr. 3 er datert 2026-10-30, før endringen foran den (2026-11-01).",
+                )
+            ],
+        ),
+        (
+            "C220",
+            {
+                "amendments": [
                     {"text": "Udatert."},
                     *AMENDED,
                     {"date": "2026-10-30", "text": "Før."},
@@ -312,7 +328,9 @@ def test_an_edited_amendment_is_found_where_it_stands(runner, example, monkeypat
     assert [(f.field, f.line) for f in result.findings] == [("amendments.0", line)]
 
 
-@pytest.mark.parametrize("broken", ["utvikling.yaml", "plans/2026.yaml"])
+@pytest.mark.parametrize(
+    "broken", ["utvikling.yaml", "plans/2026.yaml", "conversations/2026-09-15/meeting.yaml"]
+)
 def test_the_lock_is_not_judged_while_what_it_covers_does_not_load(example, broken: str) -> None:
     # Without the settings or the plan the checksum cannot be recomputed: the file's own
     # finding says why, and the lock rules wait.
