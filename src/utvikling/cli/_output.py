@@ -228,6 +228,10 @@ TemplatesOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option(help="Replace documents even if they were edited by hand.")
 ]
+DayOption = Annotated[
+    str | None, typer.Option(metavar="YYYY-MM-DD", help="Date the documents as of this day.")
+]
+"""``--today`` of a command that makes documents (its help in ``data/cli.yaml``)."""
 NoInputOption = Annotated[
     bool, typer.Option("--no-input", help="Never ask (this command asks nothing).")
 ]

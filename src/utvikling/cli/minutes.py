@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from utvikling.cli._output import (
+    DayOption,
     ForceOption,
     FormatOption,
     NoCommitOption,
@@ -188,9 +189,7 @@ def render_minutes(
     output: OutputOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
-    today: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Date the documents as of this day.")
-    ] = None,
+    today: DayOption = None,
     format: FormatOption = None,
 ) -> None:
     """Render the public minutes and the internal record of a conversation.

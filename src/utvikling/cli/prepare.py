@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from utvikling.cli._output import (
+    DayOption,
     ForceOption,
     FormatOption,
     NoCommitOption,
@@ -35,9 +36,7 @@ def prepare_conversation(
     output: OutputOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
-    today: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Check and date as of this day.")
-    ] = None,
+    today: DayOption = None,
     format: FormatOption = None,
     no_commit: NoCommitOption = False,
 ) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from utvikling.cli._output import (
+    DayOption,
     ForceOption,
     FormatOption,
     OutputOption,
@@ -31,9 +32,7 @@ def render(
     output: OutputOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
-    today: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Date the documents as of this day.")
-    ] = None,
+    today: DayOption = None,
     format: FormatOption = None,
 ) -> None:
     """Render every document of the repository that is missing or stale, in one run.

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from utvikling.cli._output import (
+    DayOption,
     ForceOption,
     FormatOption,
     OutputOption,
@@ -35,9 +36,7 @@ def render_agreement(
     output: OutputOption = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
-    today: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="Date the document as of this day.")
-    ] = None,
+    today: DayOption = None,
     format: FormatOption = None,
 ) -> None:
     """Render an agreement record: the final agreement when it is complete, else a draft.
