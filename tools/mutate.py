@@ -552,7 +552,9 @@ class Runner:
             outcome = "crashed"
         else:
             code = os.WEXITSTATUS(status)
-            outcome = {0: "survived", 1: "killed", 2: "killed", 3: "killed"}.get(
+            # 4: pytest could not start, e.g. the mutant stops a module importing while the
+            # conftest loads (the baseline run, unmutated, started with the same arguments).
+            outcome = {0: "survived", 1: "killed", 2: "killed", 3: "killed", 4: "killed"}.get(
                 code, f"error (exit {code})"
             )
         shutil.rmtree(run.workdir, ignore_errors=True)
