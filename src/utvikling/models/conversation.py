@@ -28,10 +28,10 @@ class Meeting(Part):
 
     kind: Literal["annual", "follow_up", "extra"] | None = Field(
         default=None,
-        description="annual = årlig utviklingssamtale, follow_up = oppfølgingssamtale, extra.",
+        description="annual = årlig utviklingssamtale, follow_up = oppfølgingssamtale, extra = ekstra samtale.",
     )
     status: Literal["planned", "held", "cancelled"] | None = Field(
-        default=None, description="planned, held (holdt) eller cancelled (avlyst)."
+        default=None, description="planned (planlagt), held (holdt) eller cancelled (avlyst)."
     )
     date: IsoDate | None = Field(default=None, description="Møtedato.")
     time: Text | None = Field(default=None, description="Klokkeslett, f.eks. «09:00–12:00».")
@@ -177,7 +177,8 @@ class DeviationStatus(Part):
     """Status of the deviation procedure (spec §3.12)."""
 
     status: Literal["none", "opened", "ongoing", "closed"] | None = Field(
-        default=None, description="none, opened, ongoing eller closed."
+        default=None,
+        description="none (ingen avviksbehandling), opened (åpnet), ongoing (pågår) eller closed (lukket).",
     )
     summary: Text | None = confidential("Oppsummering av avviksbehandlingen.")
 
