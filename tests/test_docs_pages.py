@@ -26,12 +26,10 @@ def test_the_page_runs_as_written(page: str, tmp_path: Path) -> None:
 
 
 def _page(tmp_path: Path, text: str) -> docs_run.Page:
-    path = ROOT / "docs" / f"_test-{tmp_path.name}.md"  # parse() wants a page inside the project
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "page.md"  # outside the project: a copy of it never holds the page
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    try:
-        return docs_run.parse(path)
-    finally:
-        path.unlink()
+    return docs_run.parse(path)
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
@@ -51,14 +49,14 @@ def test_a_broken_command_fails_the_page(tmp_path: Path) -> None:
         """,
     )
     assert len(problems) == 1
-    assert problems[0].startswith("docs/_test-")
+    assert problems[0].startswith(f"{tmp_path}/page.md:1: ")
     assert ":1: exit code 2, the page expects 0\n$ utvikling check" in problems[0]
 
 
 def test_output_that_differs_fails_and_matching_output_passes(tmp_path: Path) -> None:
     page = "```console\n$ echo Opprettet y.yaml\n{shown}```\n"
     assert _problems(tmp_path / "a", page.format(shown="Opprettet x.yaml\n")) == [
-        "docs/_test-a.md:1: the output differs from what the page shows\n"
+        f"{tmp_path}/a/page.md:1: the output differs from what the page shows\n"
         "$ echo Opprettet y.yaml\n--- shown\nOpprettet x.yaml\n--- printed\nOpprettet y.yaml"
     ]
     assert _problems(tmp_path / "b", page.format(shown="Opprettet y.yaml\n")) == []
@@ -90,7 +88,7 @@ def test_an_expected_exit_code_is_the_last_commands(tmp_path: Path) -> None:
     assert _problems(tmp_path / "a", page.format(last="false")) == []
     problems = _problems(tmp_path / "b", page.format(last="true"))
     assert [p.splitlines()[0] for p in problems] == [
-        "docs/_test-b.md:2: exit code 0, the page expects 1"
+        f"{tmp_path}/b/page.md:2: exit code 0, the page expects 1"
     ]
 
 

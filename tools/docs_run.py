@@ -289,7 +289,8 @@ def problems(page: Page, outcomes: list[Outcome], copy: Path) -> list[str]:
     today = dt.date.today()
     for outcome in outcomes:
         block = outcome.block
-        where = f"{page.path.relative_to(ROOT)}:{block.line}"
+        shown_path = page.path.relative_to(ROOT) if page.path.is_relative_to(ROOT) else page.path
+        where = f"{shown_path}:{block.line}"
         if outcome.code != block.exit:
             found.append(
                 f"{where}: exit code {outcome.code}, the page expects {block.exit}\n"
