@@ -70,7 +70,6 @@ class Block:
     shown: str | None  # None: the page shows no output for it
     line: int  # 1-based line of the fence in the page
     output_span: tuple[int, int] | None  # lines (0-based, end exclusive) of the shown output
-    kind: str  # "sh" or "console"
     exit: int = 0
     instead: str | None = None
 
@@ -139,7 +138,7 @@ def parse(path: Path) -> Page:
         ):
             shown = following.content
             span = (following.map[0] + 1, following.map[1] - 1)
-        blocks.append(Block(token.content, shown, output_span=span, kind="sh", **common))
+        blocks.append(Block(token.content, shown, output_span=span, **common))
     return Page(path, start, made, blocks)
 
 
@@ -154,7 +153,6 @@ def _console(content: str, first: int, common: dict[str, Any]) -> Iterator[Block
             lines[i][2:],
             shown,
             output_span=(first + i + 1, first + end),
-            kind="console",
             **common,
         )
         if n + 1 < len(starts):
