@@ -28,7 +28,10 @@ class Meeting(Part):
 
     kind: Literal["annual", "follow_up", "extra"] | None = Field(
         default=None,
-        description="annual = årlig utviklingssamtale, follow_up = oppfølgingssamtale, extra = ekstra samtale.",
+        description=(
+            "annual = årlig utviklingssamtale, follow_up = oppfølgingssamtale, "
+            "extra = ekstra samtale."
+        ),
     )
     status: Literal["planned", "held", "cancelled"] | None = Field(
         default=None, description="planned (planlagt), held (holdt) eller cancelled (avlyst)."
@@ -178,7 +181,9 @@ class DeviationStatus(Part):
 
     status: Literal["none", "opened", "ongoing", "closed"] | None = Field(
         default=None,
-        description="none (ingen avviksbehandling), opened (åpnet), ongoing (pågår) eller closed (lukket).",
+        description=(
+            "none (ingen avviksbehandling), opened (åpnet), ongoing (pågår) eller closed (lukket)."
+        ),
     )
     summary: Text | None = confidential("Oppsummering av avviksbehandlingen.")
 
