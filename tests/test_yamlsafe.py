@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from yaml.error import Mark
 
 from project_api import yamlsafe
@@ -436,6 +439,77 @@ empty:
 )
 def test_positions(path: tuple, key: bool, where: tuple[int, int]) -> None:
     assert yamlsafe.parse(POSITIONS.encode()).position(path, key=key) == where
+
+
+def _reference_position(text: str, path: tuple, key: bool) -> tuple[int, int]:
+    """Where a value stands, found in the composed node tree (how the loader used to do it)."""
+    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    mark, key_mark = node.start_mark, None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next((kv for kv in node.value if kv[0].value == str(part)), None)
+            if found is None:
+                break
+            key_mark, node = found[0].start_mark, found[1]
+            mark = node.start_mark
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                break
+            node = node.value[part]
+            mark = key_mark = node.start_mark
+        else:
+            break
+    else:
+        if key_mark is not None and (key or not isinstance(node, yaml.ScalarNode)):
+            mark = key_mark
+        return mark.line + 1, mark.column + 1
+    chosen = key_mark if key_mark is not None else mark
+    return chosen.line + 1, chosen.column + 1
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    """Every path into ``value``, and one step past each (a field that is not there)."""
+    found = [prefix, (*prefix, "ikke_her"), (*prefix, 99)]
+    if isinstance(value, dict):
+        for name, item in value.items():
+            found += _paths(item, (*prefix, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 10**6), st.text(max_size=12), st.just("")
+)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(min_size=1, max_size=6), children, max_size=4),
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    tree=st.dictionaries(st.text(min_size=1, max_size=6), _TREES, min_size=1, max_size=5),
+    flow=st.sampled_from([False, True, None]),
+)
+def test_positions_are_where_the_node_tree_puts_them(tree: dict, flow: bool | None) -> None:
+    text = yaml.safe_dump(tree, default_flow_style=flow, allow_unicode=True, width=40)
+    document = yamlsafe.parse(text.encode("utf-8"))
+    for path in _paths(document.data):
+        for key in (False, True):
+            assert document.position(path, key=key) == _reference_position(text, path, key)
+
+
+def test_positions_still_hold_when_the_data_was_copied_since() -> None:
+    document = yamlsafe.parse(POSITIONS.encode())
+    before = [document.position(p) for p in _paths(document.data)]
+    document.data = copy.deepcopy(document.data)  # none of its mappings is the parser's now
+    assert [document.position(p) for p in _paths(document.data)] == before
 
 
 @pytest.mark.parametrize(

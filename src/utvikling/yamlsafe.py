@@ -135,10 +135,19 @@ class LoadProblem(Exception):
 
 @dataclass
 class Document:
-    """A parsed record: plain data plus the node tree that knows where each value stood."""
+    """A parsed record: plain data plus where each of its values and keys stood.
+
+    ``marks`` holds the start of every node in the order :func:`_construct` met them: a
+    value's own mark first, then, in a mapping, each key's mark followed by its value's marks.
+    ``ends`` gives, by ``id``, where the marks of each mapping and list in ``data`` end, so a
+    lookup steps over a sibling without counting its marks. The node tree itself is dropped as
+    soon as the data is built: keeping a tree of Python objects for every record only to place
+    a few findings cost more than validating them all.
+    """
 
     data: dict[str, Any]
-    root: MappingNode
+    marks: list[Any]
+    ends: dict[int, int]
 
     def position(self, path: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at ``path``.
@@ -146,29 +155,53 @@ class Document:
         With ``key=True`` the position of the mapping key is given instead of its value. A path
         that does not exist (a missing field) gives the position of the deepest part that does.
         """
-        node: Node = self.root
-        mark = node.start_mark
-        key_mark = None
+        value: Any = self.data
+        index = 0  # of the current value's mark
+        key_index: int | None = None
         for part in path:
-            if isinstance(node, MappingNode):
-                found = next((kv for kv in node.value if kv[0].value == str(part)), None)
-                if found is None:
+            if isinstance(value, dict):
+                wanted = str(part)
+                if wanted not in value:
                     break
-                key_mark, node = found[0].start_mark, found[1]
-                mark = node.start_mark
-            elif isinstance(node, SequenceNode) and isinstance(part, int):
-                if not 0 <= part < len(node.value):
+                index += 1  # past the mapping's own mark
+                for name, item in value.items():
+                    if name == wanted:
+                        key_index, index, value = index, index + 1, item
+                        break
+                    index = self._end(item, index + 1)
+            elif isinstance(value, list) and isinstance(part, int):
+                if not 0 <= part < len(value):
                     break
-                node = node.value[part]
-                mark = key_mark = node.start_mark
+                index += 1
+                for item in value[:part]:
+                    index = self._end(item, index)
+                value = value[part]
+                key_index = index
             else:
                 break
         else:
-            if key_mark is not None and (key or not isinstance(node, ScalarNode)):
-                mark = key_mark
-            return mark.line + 1, mark.column + 1
-        chosen = key_mark if key_mark is not None else mark
-        return chosen.line + 1, chosen.column + 1
+            if key_index is not None and (key or isinstance(value, (dict, list))):
+                index = key_index
+            return _line_column(self.marks[index])
+        return _line_column(self.marks[key_index if key_index is not None else index])
+
+    def _end(self, value: Any, index: int) -> int:
+        """Where the marks of ``value``, whose own mark is at ``index``, end."""
+        if isinstance(value, (dict, list)):
+            end = self.ends.get(id(value))
+            if end is not None:
+                return end
+            # not a container the parser made (the data was changed since): count its marks
+            items = value.values() if isinstance(value, dict) else value
+            index += 1
+            for item in items:
+                index = self._end(item, index + 1 if isinstance(value, dict) else index)
+            return index
+        return index + 1
+
+
+def _line_column(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 def excerpt(value: str, limit: int = 30) -> str:
@@ -218,9 +251,11 @@ def parse(raw: bytes) -> Document:
     if not isinstance(root, MappingNode) or root.tag != _MAP:
         mark = root.start_mark
         raise LoadProblem("Y012", mark.line + 1, mark.column + 1)
-    data = _construct(root, 1)
+    marks: list[Any] = []
+    ends: dict[int, int] = {}
+    data = _construct(root, 1, marks, ends)
     assert isinstance(data, dict)
-    return Document(data=data, root=root)
+    return Document(data=data, marks=marks, ends=ends)
 
 
 def _refuse_anchors_and_deep_nesting(text: str) -> None:
@@ -306,8 +341,12 @@ def _plain_is(tag: str, value: str) -> bool:
     return any(t == tag and p.match(value) for t, p in _PLAIN.get(value[:1], ()))
 
 
-def _construct(node: Node, depth: int) -> Any:
-    """Build plain data from the node tree, refusing what records must not contain."""
+def _construct(node: Node, depth: int, marks: list[Any], ends: dict[int, int]) -> Any:
+    """Build plain data from the node tree, refusing what records must not contain.
+
+    ``marks`` and ``ends`` are filled as :class:`Document` reads them.
+    """
+    marks.append(node.start_mark)
     kind = type(node)
     if kind is ScalarNode:
         tag = node.tag
@@ -332,7 +371,9 @@ def _construct(node: Node, depth: int) -> Any:
         if node.tag != _SEQ:
             raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(node.tag.replace(_TAG, "!!"))})
         depth += 1
-        return [_construct(item, depth) for item in node.value]
+        items = [_construct(item, depth, marks, ends) for item in node.value]
+        ends[id(items)] = len(marks)
+        return items
     if node.tag != _MAP:
         raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(node.tag.replace(_TAG, "!!"))})
     result: dict[str, Any] = {}
@@ -351,7 +392,9 @@ def _construct(node: Node, depth: int) -> Any:
             raise LoadProblem(
                 "Y003", *_mark(key_node), {"key": excerpt(key), "first": _mark(first)[0]}
             )
-        result[key] = _construct(value_node, depth)
+        marks.append(key_node.start_mark)
+        result[key] = _construct(value_node, depth, marks, ends)
+    ends[id(result)] = len(marks)
     return result
 
 
