@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from utvikling import texts
@@ -46,11 +48,24 @@ def _generic_hits(rule: Rule, record: LoadedRecord) -> Iterator[Hit]:
                     )
 
 
-def _finding(rule: Rule, hit: Hit, lang: str, words: dict[str, str]) -> Finding:
+@dataclass(frozen=True)
+class _Wording:
+    """What every finding of one rule in one language shares, made once per check."""
+
+    params: dict[str, Any]
+    references: tuple[str, ...]
+
+
+def _wording(rule: Rule, lang: str, words: dict[str, str]) -> _Wording:
     params: dict[str, Any] = {**words, **rule.params}
-    params.update({k: v for k, v in hit.params.items() if not k.startswith("_")})
     params.setdefault("label", texts.fill(rule.label.get(lang), words))
     params.setdefault("subject", texts.word(f"subject.{rule.applies_to}", lang))
+    return _Wording(params, tuple(ref.render(lang) for ref in rule.references))
+
+
+def _finding(rule: Rule, hit: Hit, lang: str, words: dict[str, str], wording: _Wording) -> Finding:
+    params: dict[str, Any] = dict(wording.params)
+    params.update({k: v for k, v in hit.params.items() if not k.startswith("_")})
     kind = hit.params.get("_kind")
     if rule.message is not None and kind != "when_agreed":
         message = texts.fill(rule.message.get(lang), params)
@@ -75,7 +90,7 @@ def _finding(rule: Rule, hit: Hit, lang: str, words: dict[str, str]) -> Finding:
         file=file,
         line=line,
         column=column,
-        references=tuple(ref.render(lang) for ref in rule.references),
+        references=wording.references,
         field=".".join(str(p) for p in hit.path) if hit.path else None,
     )
 
@@ -116,10 +131,16 @@ def _subjects(rule: Rule, context: RepositoryContext) -> Iterator[Any]:
         yield context
 
 
+@functools.cache
 def predicate(name: str) -> Predicate:
     """Return the named predicate of ``checklist/predicates.py``."""
     function: Predicate = getattr(predicates, name)
     return function
+
+
+def _subject_key(rule: Rule) -> tuple[str, bool, bool, bool]:
+    """What :func:`_subjects` depends on besides the repository: rules alike share the list."""
+    return (rule.applies_to, rule.every_agreement, rule.statutory, rule.suppressible)
 
 
 def run_rules(
@@ -131,17 +152,26 @@ def run_rules(
     """Apply every selected rule to the repository and return the findings, unsuppressed."""
     findings: list[Finding] = []
     words = context.terms()
+    lang = context.language
     context.memo.clear()  # what the rules share is computed from the records as they are now
+    subjects: dict[tuple[str, bool, bool, bool], list[Any]] = {}
     for rule in rules():
         if (select and not rule.matches(select)) or (ignore and rule.matches(ignore)):
             continue
-        for subject in _subjects(rule, context):
+        key = _subject_key(rule)
+        if key not in subjects:
+            subjects[key] = list(_subjects(rule, context))
+        wording: _Wording | None = None
+        for subject in subjects[key]:
             hits: Iterable[Hit]
             if rule.check.predicate is not None:
                 hits = predicate(rule.check.predicate)(context, subject, rule)
             elif isinstance(subject, LoadedRecord):
                 hits = _generic_hits(rule, subject)
             else:
-                hits = ()
-            findings.extend(_finding(rule, hit, context.language, words) for hit in hits)
+                continue
+            for hit in hits:
+                if wording is None:
+                    wording = _wording(rule, lang, words)
+                findings.append(_finding(rule, hit, lang, words, wording))
     return findings
