@@ -26,6 +26,7 @@ from utvikling.records import layout
 
 if TYPE_CHECKING:  # imported where used: a check answered from the cache needs neither
     from utvikling.records.cache import Store
+    from utvikling.records.history import LockCommits
     from utvikling.records.repository import LoadedRepository
 
 AUTO_JOBS_FILES = 3000
@@ -142,6 +143,7 @@ def check_repository(
     base: Path | None = None,
     listing: Sequence[layout.RecordFile] | None = None,
     contents: Mapping[str, bytes] | None = None,
+    locks: LockCommits | None = None,
 ) -> RepositoryResult:
     """Check every record in the repository at ``root`` and return all findings.
 
@@ -151,13 +153,14 @@ def check_repository(
         base: paths in findings are shown relative to this folder when below it.
         listing: the repository's files, when listed already (see ``load_repository``).
         contents: bytes of files read already, by location.
+        locks: what git says of locked minutes, shared by the repositories of one check.
 
     Raises:
         RepositoryNotFoundError: ``root`` holds no ``utvikling.yaml``.
     """
     options = options or CheckOptions()
     with gc_paused():
-        return _check_repository(root, options, base, listing, contents)
+        return _check_repository(root, options, base, listing, contents, locks)
 
 
 def _check_repository(
@@ -166,6 +169,7 @@ def _check_repository(
     base: Path | None,
     listing: Sequence[layout.RecordFile] | None,
     contents: Mapping[str, bytes] | None,
+    locks: LockCommits | None = None,
 ) -> RepositoryResult:
     from utvikling.checklist import apply_suppressions, run_rules
     from utvikling.records.history import locked_versions
@@ -181,7 +185,7 @@ def _check_repository(
     )
     context, findings = loaded.context, loaded.findings
     settings, lang = context.settings, context.language
-    context.locked_versions = locked_versions(root, context)
+    context.locked_versions = locked_versions(root, context, locks)
     records = loaded.records
     rule_findings = run_rules(context, select=options.select, ignore=options.ignore)
     findings += apply_suppressions(rule_findings, records, settings, lang)
@@ -204,11 +208,11 @@ def override_templates(root: Path, lang: str, base: Path | None) -> list[Finding
     A template can shape a document, never run code or read files; a reviewer still wants to
     know which documents are not made from the built-in templates alone.
     """
-    from utvikling.render.catalog import catalog
-
     folder = root / layout.TEMPLATES_DIR
     if not folder.is_dir():
         return []
+    from utvikling.render.catalog import catalog  # imports Jinja: only for a templates folder
+
     found = []
     for entry in catalog(folder):
         if entry.layer == "repository":
@@ -310,24 +314,47 @@ def _count_files(roots: Sequence[Path], limit: int) -> int:
 Summarize = Callable[[RepositoryResult], Any]
 """Turns one repository's result (its records still loaded) into a small summary."""
 
+Work = tuple[Path, CheckOptions, Path | None, Summarize | None, str | None]
+"""One repository to check: root, options, base, summarize, and the check it belongs to."""
 
-def _check_one(args: tuple[Path, CheckOptions, Path | None, Summarize | None]) -> RepositoryResult:
-    root, options, base, summarize = args
+_RUN_LOCKS: tuple[str, LockCommits] | None = None
+"""The lock commits of the check this process works for now (see :func:`_locks_for`)."""
+
+
+def _locks_for(run: str | None) -> LockCommits | None:
+    """The :class:`LockCommits` shared by the repositories of check ``run`` in this process.
+
+    A check of many repositories names itself with a random token; each process (this one,
+    or a worker of the pool) keeps one ``LockCommits`` for the token it saw last, so the
+    repositories of one git work tree cost one git run per process, and a later check
+    starts afresh.
+    """
+    global _RUN_LOCKS
+    if run is None:
+        return None
+    if _RUN_LOCKS is None or _RUN_LOCKS[0] != run:
+        from utvikling.records.history import LockCommits
+
+        _RUN_LOCKS = (run, LockCommits(whole_tree=True))
+    return _RUN_LOCKS[1]
+
+
+def _check_one(args: Work) -> RepositoryResult:
+    root, options, base, summarize, run = args
+    locks = _locks_for(run)
     with gc_paused():  # the records are dropped before the collector sees them
         if summarize is not None:  # it needs the records: never from the cache
-            result = check_repository(root, options, base=base)
+            result = check_repository(root, options, base=base, locks=locks)
             result.summary = summarize(result)
         else:
-            result = cached_check(root, options, base)
+            result = cached_check(root, options, base, locks)
         result.loaded = None
     return result
 
 
-def _cache_hit(
-    args: tuple[Path, CheckOptions, Path | None, Summarize | None],
-) -> RepositoryResult | None:
+def _cache_hit(args: Work) -> RepositoryResult | None:
     """The repository's result from the cache, or None when it must be checked."""
-    root, options, base, _ = args
+    root, options, base, _, _ = args
     with gc_paused():
         hit, _ = _cache_lookup(root, options, base)
     return hit
@@ -438,15 +465,22 @@ def _cache_lookup(
     return None, _Pending(store, key, dict(store.seen), files, contents)
 
 
-def cached_check(root: Path, options: CheckOptions, base: Path | None) -> RepositoryResult:
+def cached_check(
+    root: Path, options: CheckOptions, base: Path | None, locks: LockCommits | None = None
+) -> RepositoryResult:
     """:func:`check_repository`, answered from the repository's cache when nothing changed."""
     hit, pending = _cache_lookup(root, options, base)
     if hit is not None:
         return hit
     if pending is None:
-        return check_repository(root, options, base=base)
+        return check_repository(root, options, base=base, locks=locks)
     result = check_repository(
-        root, options, base=base, listing=pending.listing, contents=pending.contents
+        root,
+        options,
+        base=base,
+        listing=pending.listing,
+        contents=pending.contents,
+        locks=locks,
     )
     pending.contents.clear()
     from utvikling.records.cache import stat_key
@@ -558,7 +592,8 @@ def check_path(
     if jobs is None:
         many = len(roots) > 1 and _count_files(roots, AUTO_JOBS_FILES) > AUTO_JOBS_FILES
         jobs = min(os.cpu_count() or 1, 4) if many else 1
-    work = [(root, options, base, summarize) for root in roots]
+    run = os.urandom(8).hex() if len(roots) > 1 else None  # its repositories share git runs
+    work: list[Work] = [(root, options, base, summarize, run) for root in roots]
     if jobs <= 1 or len(roots) == 1:
         yield from map(_check_one, work)
         return

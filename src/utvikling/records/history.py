@@ -56,10 +56,43 @@ def _raw_amendments(content: bytes | None) -> list[dict[str, Any]]:
     ]
 
 
-def locked_versions(root: Path, context: RepositoryContext) -> dict[str, LockedVersion]:
+LOCK_FIELD = "content_sha256"
+"""The field whose first appearance in a minutes file is the commit that locked it."""
+
+
+class LockCommits:
+    """When each minutes file was first locked, asked of git once per work tree.
+
+    One instance serves one ``check`` run. With ``whole_tree`` (a check of several
+    repositories) the first question in a git work tree asks for every minutes file in it,
+    so the repositories that share the work tree share one git run instead of one each; a
+    single repository asks for its own minutes only.
+    """
+
+    def __init__(self, *, whole_tree: bool = False) -> None:
+        self.whole_tree = whole_tree
+        self._trees: dict[Path, dict[str, git.Commit]] = {}
+
+    def firsts(self, repo: git.Repo, prefix: str) -> dict[str, git.Commit]:
+        """The locking commit of each minutes file below ``prefix``, by path from the top.
+
+        Raises:
+            GitError: git failed.
+        """
+        if not self.whole_tree:
+            return repo.first_changes(LOCK_FIELD, f"{prefix}conversations/*/minutes.yaml")
+        if repo.top not in self._trees:  # git's «*» also matches «/»: any depth
+            self._trees[repo.top] = repo.first_changes(LOCK_FIELD, "*conversations/*/minutes.yaml")
+        return self._trees[repo.top]
+
+
+def locked_versions(
+    root: Path, context: RepositoryContext, locks: LockCommits | None = None
+) -> dict[str, LockedVersion]:
     """For each conversation whose minutes git holds locked, the version at the locking commit.
 
     Empty when ``root`` is not in a git repository, git is not installed, or nothing is locked.
+    ``locks`` is shared by the repositories of one check (see :class:`LockCommits`).
     """
     repo = git.open_repo(root)
     if repo is None:
@@ -67,7 +100,7 @@ def locked_versions(root: Path, context: RepositoryContext) -> dict[str, LockedV
     try:  # one git process when nothing is locked; none outside git (no history, no error)
         relative = repo.relative(root)
         prefix = "" if relative == "." else f"{relative}/"
-        firsts = repo.first_changes("content_sha256", f"{prefix}conversations/*/minutes.yaml")
+        firsts = (locks or LockCommits()).firsts(repo, prefix)
         found: dict[str, LockedVersion] = {}
         for conversation in context.conversations:
             path = f"{prefix}conversations/{conversation.folder}/minutes.yaml"
