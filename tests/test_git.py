@@ -413,3 +413,63 @@ def test_history_lists_the_lifecycle_with_its_commits(runner, repo: Path, monkey
     table = run(runner, "historikk")
     assert table.exit_code == 0, table.output
     assert "Samtale 2026-12-10" in table.output and "merket referat-2026-12-10" in table.output
+
+
+def test_repositories_sharing_a_work_tree_share_one_history_question(
+    runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KS adviser's folder of many repositories in one git work tree: the locking commits of
+    all their minutes come from one git run, and say what each repository's own run says."""
+    from utvikling.records.git import Repo
+
+    for key, value in IDENTITY.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    region = tmp_path / "region"
+    names = ("fjordvik", "heianes")
+    for name in names:
+        shutil.copytree(EXAMPLES / "fjordvik-kommune", region / name)
+        (region / name / "conversations" / "2026-12-10").mkdir()
+        (region / name / MINUTES_FILE).write_text(MINUTES, "utf-8")
+    git(region, "init", "-q")
+    git(region, "add", "-A")
+    git(region, "commit", "-q", "-m", "Postene slik de var")
+    for name in names:  # the same day's minutes in both: each gets a tag of its own
+        monkeypatch.chdir(region / name)
+        _reported(runner, region / name)
+    path = region / "heianes" / MINUTES_FILE  # changed since, and its checksum made to fit
+    text = path.read_text("utf-8").replace("Alle mål er nådd.", "Nesten alle mål.")
+    path.write_text(text, "utf-8")
+    context = load_repository(region / "heianes").context
+    conversation = context.conversation("2026-12-10")
+    assert conversation is not None
+    sources = minutes_sources(context, conversation)
+    assert sources is not None and sources.minutes.reported is not None
+    old = sources.minutes.reported.content_sha256
+    assert old is not None
+    path.write_text(text.replace(old, locked_hash(locked_parts(sources))), "utf-8")
+    git(region, "commit", "-qam", "Ny kontrollsum")
+    monkeypatch.chdir(region)
+
+    asked: list[str] = []
+    real = Repo.first_changes
+
+    def counted(self: Repo, string: str, pathspec: str) -> dict:
+        asked.append(pathspec)
+        return real(self, string, pathspec)
+
+    monkeypatch.setattr(Repo, "first_changes", counted)
+    check = ["check", "--select", "C2", "--today", "2027-02-02", "--no-cache", "--jobs", "1"]
+    one_by_one = [run(runner, *check, name).output for name in names]
+    assert asked == [f"{name}/conversations/*/minutes.yaml" for name in names]
+    asked.clear()
+    together = run(runner, *check, ".")
+    assert asked == ["*conversations/*/minutes.yaml"]
+    assert together.exit_code == 1
+    assert "heianes/conversations/2026-12-10/minutes.yaml:16:1: C212 feil:" in together.output
+    findings = [line for out in one_by_one for line in out.splitlines()[:-1]]  # no summary
+    assert together.output.splitlines() == [*findings, "1 feil i 32 filer."]
+    assert git(region, "tag").split() == [f"{name}/referat-2026-12-10" for name in names]
+    shown = run(runner, "historikk", "--path", "heianes")
+    assert "heianes/referat-2026-12-10" in shown.output, shown.output

@@ -52,13 +52,14 @@ def _minutes(
     conversation: Conversation,
     commits: list[dict[str, Any]],
     tags: dict[str, str],
+    tag_prefix: str,
 ) -> dict[str, Any] | None:
     minutes = conversation.minutes
     if not isinstance(minutes, Minutes):
         return None
     sources = minutes_sources(context, conversation)
     reported = minutes.reported
-    tag = f"{git.TAG_PREFIX}{conversation.folder}"
+    tag = f"{tag_prefix}{conversation.folder}"
     return {
         "approved": {
             "date": _day(minutes.approved.date if minutes.approved else None),
@@ -100,8 +101,9 @@ def history(root: Path, *, base: Path | None = None) -> History:
             return []
         return [{"commit": c.short, "date": c.date, "message": c.subject} for c in reversed(log)]
 
+    tag_prefix = git.minutes_tag_prefix(repo, root)
     try:
-        tags = repo.tags() if repo else {}
+        tags = repo.tags(tag_prefix) if repo else {}
     except git.GitError:
         tags = {}
     found = History(context.root, context.language, context.kind, state)
@@ -141,7 +143,7 @@ def history(root: Path, *, base: Path | None = None) -> History:
                 "folder": conversation.folder,
                 "date": _day(conversation.date),
                 "files": sorted(Path(r.path).name for r in conversation.records.values()),
-                "minutes": _minutes(context, conversation, commits(minutes), tags),
+                "minutes": _minutes(context, conversation, commits(minutes), tags, tag_prefix),
             }
         )
     found.years = [years[y] for y in sorted(years)]

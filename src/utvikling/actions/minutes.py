@@ -33,7 +33,7 @@ from utvikling.errors import UsageError, UtviklingError
 from utvikling.findings import Finding
 from utvikling.models import Meeting, Minutes, Plan
 from utvikling.models.conversation import Amendment, Reported
-from utvikling.records.git import TAG_PREFIX
+from utvikling.records.git import minutes_tag_prefix
 from utvikling.records.integrity import (
     CHECKSUM_VERSION,
     amendment_hash,
@@ -292,7 +292,7 @@ def report(
         reported["content_sha256"] = _lock_hash(context, folder, locked)
         reported["checksum_version"] = CHECKSUM_VERSION
         _edit(path, {"reported": reported}, lang)
-        tag = f"{TAG_PREFIX}{folder}"
+        tag = f"{minutes_tag_prefix(recording.repo, root)}{folder}"
         recorded = recording.save(
             [path], "minutes_reported", tag=tag, folder=folder, council=council, case=case_number
         )

@@ -12,6 +12,7 @@ Nothing here prints; errors a user can fix are :class:`GitError`.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -231,6 +232,23 @@ class Repo:
             contents.append(out[position : position + size])
             position += size + 1
         return contents
+
+
+_NOT_IN_A_TAG = re.compile(r"[^\w./-]+")
+
+
+def minutes_tag_prefix(repo: Repo | None, root: Path) -> str:
+    """What the tags of the repository at ``root`` start with: «referat-» and the folder name.
+
+    A repository at the top of its git work tree tags reported minutes «referat-2026-12-10».
+    One of several in a work tree (a KS adviser's folder of municipalities) puts its folder
+    in front, «heianes/referat-2026-12-10», so two municipalities' minutes of the same day do
+    not both want the same tag.
+    """
+    relative = repo.relative(root) if repo is not None else "."
+    if relative == ".":
+        return TAG_PREFIX
+    return f"{_NOT_IN_A_TAG.sub('-', relative)}/{TAG_PREFIX}"
 
 
 def open_repo(root: Path) -> Repo | None:
