@@ -17,6 +17,9 @@ from typing import Any
 DEFAULT_LOADER = "utvikling.yamlsafe:parse"
 """The project's own loader: called with one record file's bytes."""
 
+DEFAULT_VALIDATOR = "utvikling.records.repository:load_repository"
+"""The project's repository loader: parses and validates one repository, runs no rule."""
+
 CSAFE = "csafe"
 """Loader name of the libyaml baseline: ``yaml.load(text, Loader=yaml.CSafeLoader)``."""
 
@@ -26,10 +29,13 @@ PARSE_SCRIPT = '''\
 Usage: parse_only.py LOADER PROCESSES ROOT
 
 LOADER is "csafe" (read the file as UTF-8 text, ``yaml.load(text, Loader=yaml.CSafeLoader)``)
-or MODULE:FUNCTION, imported lazily and called with each file's bytes (the project's loader).
-The work is split by the folders directly under ROOT (one records repository each, as
-``utvikling check`` splits it); with PROCESSES > 1 the folders go to that many worker
-processes, otherwise this process parses them all. Prints the number of files parsed.
+or MODULE:FUNCTION, imported lazily and called with each file's bytes (the project's loader),
+or repository=MODULE:FUNCTION, called with each records repository's folder (a Path) and
+returning an object whose ``files`` says how many files it read (the project's repository
+loader: parsing and validating, no rules). The work is split by the folders directly under
+ROOT (one records repository each, as ``utvikling check`` splits it); with PROCESSES > 1 the
+folders go to that many worker processes, otherwise this process parses them all. Prints the
+number of files parsed.
 """
 
 import importlib
@@ -37,12 +43,23 @@ import os
 import sys
 
 _parse_file = None
+_load_folder = None
 
 
 def setup(loader):
     """Make ``_parse_file`` parse one path with ``loader`` (also run in every worker)."""
-    global _parse_file
-    if loader == "csafe":
+    global _parse_file, _load_folder
+    if loader.startswith("repository="):
+        from pathlib import Path
+
+        module, _, name = loader.removeprefix("repository=").partition(":")
+        function = getattr(importlib.import_module(module), name)
+
+        def load_folder(folder):
+            return function(Path(folder)).files
+
+        _load_folder = load_folder
+    elif loader == "csafe":
         import yaml
 
         def parse_file(path):
@@ -62,6 +79,8 @@ def setup(loader):
 
 def parse_tree(folder):
     """Parse every .yaml file below ``folder``, in sorted order; return how many."""
+    if _load_folder is not None:
+        return _load_folder(folder)
     count = 0
     for current, dirs, files in os.walk(folder):
         dirs.sort()
@@ -79,7 +98,7 @@ def main():
     folders = [entry.path for entry in entries if entry.is_dir()]
     count = 0
     for entry in entries:
-        if entry.is_file() and entry.name.endswith(".yaml"):
+        if entry.is_file() and entry.name.endswith(".yaml") and _parse_file is not None:
             _parse_file(entry.path)
             count += 1
     if processes > 1 and len(folders) > 1:

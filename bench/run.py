@@ -528,10 +528,13 @@ class Heavy:
     """A control for ``warm``: the cheapest floor run twice back to back (it has no cache)."""
     serial_quarter: Variant
     default_quarter: Variant
+    validate: Variant | None = None
+    """Parsing and validating with the project's repository loader, no rules (1 process)."""
 
     def steps(self) -> list[Step]:
         return [
             *([v] for v in self.parse.values()),
+            *([[self.validate]] if self.validate is not None else []),
             [self.serial],
             [self.default, self.warm],
             list(self.again),
@@ -562,6 +565,26 @@ def heavy_rows(heavy: Heavy, loader: str | None, processes: int, quarter: int) -
             )
         )
     rows.append(ratio_row("a", heavy.serial, csafe_1, label="check --jobs 1 / CSafeLoader"))
+    if heavy.validate is not None:
+        if own_1 is not None:
+            rows.append(
+                ratio_row(
+                    "a",
+                    heavy.validate,
+                    own_1,
+                    target="info: no rules",
+                    label="parse + validate, 1 process / project loader",
+                )
+            )
+        rows.append(
+            ratio_row(
+                "a",
+                heavy.serial,
+                heavy.validate,
+                target="info: rules, output",
+                label="check --jobs 1 / parse + validate",
+            )
+        )
     csafe_p = heavy.parse.get((floors.CSAFE, processes), csafe_1)
     own_p = heavy.parse.get((loader or "", processes))
     name = f"check (default: {_processes(processes)})"
@@ -659,6 +682,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--utvikling", type=Path, metavar="PATH")
     parser.add_argument("--loader", default=floors.DEFAULT_LOADER, metavar="MODULE:FUNCTION")
+    parser.add_argument(
+        "--validator",
+        default=floors.DEFAULT_VALIDATOR,
+        metavar="MODULE:FUNCTION",
+        help="the project's repository loader (parse and validate, no rules); '' skips it",
+    )
     parser.add_argument("--corpora", type=Path, default=corpus.DEFAULT_CORPORA, metavar="DIR")
     parser.add_argument("--today", default=TODAY, metavar="YYYY-MM-DD")
     parser.add_argument("--timeout", type=float, default=900.0, metavar="SECONDS")
@@ -777,6 +806,19 @@ def main(argv: list[str] | None = None) -> int:
                 (0, 1),
             ),
         )
+        if args.validator:
+            heavy.validate = Variant(
+                "parse + validate, 1 process, repository loader",
+                [python, str(parse_script), f"repository={args.validator}", "1", str(big.path)],
+                must_print=str(big.files),
+            )
+            probe = Variant("probe", [*heavy.validate.argv[:-1], str(small.path)])
+            probe.must_print = str(small.files)
+            problem = probe.problem(probe.run(args.timeout, record=False))
+            if problem is not None:
+                print(f"repository loader {args.validator} NOT USABLE, its rows are skipped:")
+                print(f"  {problem}")
+                heavy.validate = None
         for info in (big, small):
             warm_up = parse_variant(floors.CSAFE, processes, info)
             parsed = warm_up.run(args.timeout, record=False)
