@@ -59,7 +59,8 @@ def setup(loader):
             return function(Path(folder)).files
 
         _load_folder = load_folder
-    elif loader == "csafe":
+        return
+    if loader == "csafe":
         import yaml
 
         def parse_file(path):
