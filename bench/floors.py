@@ -32,12 +32,14 @@ LOADER is "csafe" (read the file as UTF-8 text, ``yaml.load(text, Loader=yaml.CS
 or MODULE:FUNCTION, imported lazily and called with each file's bytes (the project's loader),
 or repository=MODULE:FUNCTION, called with each records repository's folder (a Path) and
 returning an object whose ``files`` says how many files it read (the project's repository
-loader: parsing and validating, no rules). The work is split by the folders directly under
+loader: parsing and validating, no rules; the garbage collector is paused for each repository,
+as ``check`` pauses it). The work is split by the folders directly under
 ROOT (one records repository each, as ``utvikling check`` splits it); with PROCESSES > 1 the
 folders go to that many worker processes, otherwise this process parses them all. Prints the
 number of files parsed.
 """
 
+import gc
 import importlib
 import os
 import sys
@@ -56,7 +58,11 @@ def setup(loader):
         function = getattr(importlib.import_module(module), name)
 
         def load_folder(folder):
-            return function(Path(folder)).files
+            gc.disable()  # as check does while it checks one repository
+            try:
+                return function(Path(folder)).files
+            finally:
+                gc.enable()
 
         _load_folder = load_folder
         return
