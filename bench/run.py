@@ -471,6 +471,30 @@ def processes_used(
     return processes
 
 
+COMPILE = """\
+import compileall, importlib.util, sys
+spec = importlib.util.find_spec("utvikling")
+places = list(spec.submodule_search_locations or []) if spec else []
+ok = all(compileall.compile_dir(place, quiet=1) for place in places)
+print(places[0] if places and ok else "")
+"""
+"""Compile the installed package to bytecode, as ``pip install`` does for a regular install.
+
+An editable install (``pip install -e``) leaves that to the first import, and where
+``PYTHONDONTWRITEBYTECODE`` is set (as on these machines) every run compiled every module
+again, which ``utvikling`` paid and the floors, importing compiled libraries, did not."""
+
+
+def compile_package(python: str) -> None:
+    """Write the bytecode of the installed ``utvikling`` package (see :data:`COMPILE`)."""
+    done = subprocess.run([python, "-c", COMPILE], capture_output=True, text=True, check=False)
+    where = done.stdout.strip()
+    if done.returncode == 0 and where:
+        print(f"bytecode: compiled {where}")
+    else:
+        print(f"bytecode: NOT compiled ({(done.stderr.strip().splitlines() or ['?'])[-1]})")
+
+
 def find_loader(temp: Path, python: str, wanted: str) -> str | None:
     """The project's loader as MODULE:FUNCTION, found lazily in the installed package."""
     script = temp / "find_loader.py"
@@ -755,6 +779,7 @@ def main(argv: list[str] | None = None) -> int:
         check = [str(utvikling), "check"]
         today = ["--today", args.today]
 
+        compile_package(python)
         print("warming up (page cache, bytecode) and probing ...", flush=True)
         folders = CacheFolders(caches)  # the probes leave no cache behind either
         processes = processes_used(
