@@ -505,6 +505,34 @@ def test_positions_are_where_the_node_tree_puts_them(tree: dict, flow: bool | No
             assert document.position(path, key=key) == _reference_position(text, path, key)
 
 
+def _count_marks(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + sum(1 + _count_marks(item) for item in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_count_marks(item) for item in value)
+    return 1
+
+
+def _containers(value: object, start: int = 0) -> list[tuple[object, int]]:
+    """Every mapping and list in ``value``, with the index of its own mark."""
+    if not isinstance(value, (dict, list)):
+        return []
+    found: list[tuple[object, int]] = [(value, start)]
+    index = start + 1
+    for item in value.values() if isinstance(value, dict) else value:
+        index += isinstance(value, dict)  # the key's mark
+        found += _containers(item, index)
+        index += _count_marks(item)
+    return found
+
+
+def test_the_end_of_every_mapping_and_list_is_kept_so_lookups_need_not_count() -> None:
+    document = yamlsafe.parse(POSITIONS.encode())
+    containers = _containers(document.data)
+    assert len(document.marks) == _count_marks(document.data)
+    assert document.ends == {id(c): start + _count_marks(c) for c, start in containers}
+
+
 def test_positions_still_hold_when_the_data_was_copied_since() -> None:
     document = yamlsafe.parse(POSITIONS.encode())
     before = [document.position(p) for p in _paths(document.data)]
