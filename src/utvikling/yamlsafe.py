@@ -140,14 +140,17 @@ class Document:
     ``marks`` holds the start of every node in the order :func:`_construct` met them: a
     value's own mark first, then, in a mapping, each key's mark followed by its value's marks.
     ``ends`` gives, by ``id``, where the marks of each mapping and list in ``data`` end, so a
-    lookup steps over a sibling without counting its marks. The node tree itself is dropped as
-    soon as the data is built: keeping a tree of Python objects for every record only to place
-    a few findings cost more than validating them all.
+    lookup steps over a sibling without counting its marks; ``containers`` holds those
+    mappings and lists, so no other object can take one of their ids while the document
+    lives (data replaced since is counted instead). The node tree itself is dropped as soon as
+    the data is built: keeping a tree of Python objects for every record only to place a few
+    findings cost more than validating them all.
     """
 
     data: dict[str, Any]
     marks: list[Any]
     ends: dict[int, int]
+    containers: list[Any]
 
     def position(self, path: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at ``path``.
@@ -251,11 +254,11 @@ def parse(raw: bytes) -> Document:
     if not isinstance(root, MappingNode) or root.tag != _MAP:
         mark = root.start_mark
         raise LoadProblem("Y012", mark.line + 1, mark.column + 1)
-    marks: list[Any] = []
-    ends: dict[int, int] = {}
-    data = _construct(root, 1, marks, ends)
+    document = Document(data={}, marks=[], ends={}, containers=[])
+    data = _construct(root, 1, document)
     assert isinstance(data, dict)
-    return Document(data=data, marks=marks, ends=ends)
+    document.data = data
+    return document
 
 
 def _refuse_anchors_and_deep_nesting(text: str) -> None:
@@ -341,11 +344,12 @@ def _plain_is(tag: str, value: str) -> bool:
     return any(t == tag and p.match(value) for t, p in _PLAIN.get(value[:1], ()))
 
 
-def _construct(node: Node, depth: int, marks: list[Any], ends: dict[int, int]) -> Any:
+def _construct(node: Node, depth: int, document: Document) -> Any:
     """Build plain data from the node tree, refusing what records must not contain.
 
-    ``marks`` and ``ends`` are filled as :class:`Document` reads them.
+    The document's ``marks``, ``ends`` and ``containers`` are filled as it reads them.
     """
+    marks = document.marks
     marks.append(node.start_mark)
     kind = type(node)
     if kind is ScalarNode:
@@ -371,8 +375,9 @@ def _construct(node: Node, depth: int, marks: list[Any], ends: dict[int, int]) -
         if node.tag != _SEQ:
             raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(node.tag.replace(_TAG, "!!"))})
         depth += 1
-        items = [_construct(item, depth, marks, ends) for item in node.value]
-        ends[id(items)] = len(marks)
+        items = [_construct(item, depth, document) for item in node.value]
+        document.ends[id(items)] = len(marks)
+        document.containers.append(items)
         return items
     if node.tag != _MAP:
         raise LoadProblem("Y004", *_mark(node), {"tag": excerpt(node.tag.replace(_TAG, "!!"))})
@@ -393,8 +398,9 @@ def _construct(node: Node, depth: int, marks: list[Any], ends: dict[int, int]) -
                 "Y003", *_mark(key_node), {"key": excerpt(key), "first": _mark(first)[0]}
             )
         marks.append(key_node.start_mark)
-        result[key] = _construct(value_node, depth, marks, ends)
-    ends[id(result)] = len(marks)
+        result[key] = _construct(value_node, depth, document)
+    document.ends[id(result)] = len(marks)
+    document.containers.append(result)
     return result
 
 
