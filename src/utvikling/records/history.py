@@ -188,7 +188,7 @@ def _dropped_amendment(
     Only commits that changed how many checksums the file holds can have added or removed an
     amendment; an amendment edited in place breaks its chained checksum instead.
     """
-    later = repo.log(f"{locked.sha}..HEAD", "-S", "content_sha256", "--", path)
+    later = repo.log(f"{locked.sha}..HEAD", "-S", LOCK_FIELD, "--", path)
     if not later:
         return None
     current = _amendments(minutes)
