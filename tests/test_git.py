@@ -251,22 +251,27 @@ def _reported(runner, repo: Path) -> None:
         assert result.exit_code == 0, result.output
 
 
+def _edit_and_recompute_the_checksum(root: Path, work_tree: Path) -> None:
+    """Edit the reported minutes of ``root`` and give them a checksum that fits, committed."""
+    path = root / MINUTES_FILE
+    text = path.read_text("utf-8").replace("Alle mål er nådd.", "Nesten alle mål.")
+    path.write_text(text, "utf-8")
+    context = load_repository(root).context
+    conversation = context.conversation("2026-12-10")
+    assert conversation is not None
+    sources = minutes_sources(context, conversation)
+    assert sources is not None and sources.minutes.reported is not None
+    old = sources.minutes.reported.content_sha256
+    assert old and stored_matches(sources) is False
+    path.write_text(text.replace(old, locked_hash(locked_parts(sources))), "utf-8")
+    git(work_tree, "commit", "-qam", "Ny kontrollsum")
+
+
 def test_a_recomputed_checksum_is_found_through_history(runner, repo: Path) -> None:
     _reported(runner, repo)
     locked = git(repo, "rev-parse", "--short=7", "HEAD").strip()
     date = git(repo, "log", "-1", "--format=%cs").strip()
-    path = repo / MINUTES_FILE
-    text = path.read_text("utf-8").replace("Alle mål er nådd.", "Nesten alle mål.")
-    path.write_text(text, "utf-8")
-    context = load_repository(repo).context
-    conversation = context.conversation("2026-12-10")
-    assert conversation is not None
-    sources = minutes_sources(context, conversation)
-    assert sources is not None
-    old = sources.minutes.reported.content_sha256  # type: ignore[union-attr]
-    assert old and stored_matches(sources) is False
-    path.write_text(text.replace(old, locked_hash(locked_parts(sources))), "utf-8")
-    git(repo, "commit", "-qam", "Ny kontrollsum")  # the checksum now fits the new text …
+    _edit_and_recompute_the_checksum(repo, repo)  # the checksum now fits the new text …
     result = run(runner, "check", "--select", "C2", "--today", "2027-02-02")
     assert result.exit_code == 1
     assert (  # … but git remembers what was reported, and says where the report stands
@@ -438,18 +443,7 @@ def test_repositories_sharing_a_work_tree_share_one_history_question(
     for name in names:  # the same day's minutes in both: each gets a tag of its own
         monkeypatch.chdir(region / name)
         _reported(runner, region / name)
-    path = region / "heianes" / MINUTES_FILE  # changed since, and its checksum made to fit
-    text = path.read_text("utf-8").replace("Alle mål er nådd.", "Nesten alle mål.")
-    path.write_text(text, "utf-8")
-    context = load_repository(region / "heianes").context
-    conversation = context.conversation("2026-12-10")
-    assert conversation is not None
-    sources = minutes_sources(context, conversation)
-    assert sources is not None and sources.minutes.reported is not None
-    old = sources.minutes.reported.content_sha256
-    assert old is not None
-    path.write_text(text.replace(old, locked_hash(locked_parts(sources))), "utf-8")
-    git(region, "commit", "-qam", "Ny kontrollsum")
+    _edit_and_recompute_the_checksum(region / "heianes", region)
     monkeypatch.chdir(region)
 
     asked: list[str] = []
