@@ -212,7 +212,7 @@ def test_a_command_registered_in_cli_init_gets_the_norwegian_frame(runner, monke
 def test_help_reads_the_compiled_cli_data_without_the_yaml_parser() -> None:
     from utvikling import texts
 
-    assert texts.compiled_data("cli.yaml") == texts.data_file("cli.yaml")
+    assert texts.data_file("cli.yaml") == texts.data_document("cli.yaml").data
     code = (
         "import sys\nsys.argv = ['utvikling', '--help']\n"
         "from utvikling._entry import main\n"

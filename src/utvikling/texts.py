@@ -46,24 +46,16 @@ def data_document(name: str) -> Document:
 def data_file(name: str) -> dict[str, Any]:
     """Return the data of one of the package's data files (read once, kept compiled).
 
-    Each is parsed the first time and then kept compiled beside it, as Python keeps bytecode
-    (see :func:`load_compiled`): the messages, terms and help texts are read by nearly every
-    command, and parsing them cost more than a warm ``check``'s findings.
+    The messages, terms and help texts are read by nearly every command (``--help`` too), and
+    parsing them would import the YAML parser and cost more than the rest of ``--help`` or a
+    warm ``check``. So the parsed data is kept in ``data/__pycache__/`` next to the file, like
+    a module's ``.pyc``, under the source's size and modification time, and used only while
+    both are unchanged (:func:`load_compiled`). It is data, not bytecode, so it is written also
+    under ``PYTHONDONTWRITEBYTECODE``; where the folder cannot be written, or the file is
+    unreadable, the source is parsed as before.
     """
     source = Path(__file__).resolve().parent / "data" / name
     return load_compiled(source, lambda: data_document(name).data)
-
-
-def compiled_data(name: str) -> dict[str, Any]:
-    """The data of one of the package's data files: :func:`data_file` (the help reads it).
-
-    The parsed data is kept in ``data/__pycache__/`` next to the file, like a module's
-    ``.pyc``, under the source's size and modification time, and used only while both are
-    unchanged. It is data, not bytecode, so it is written also under
-    ``PYTHONDONTWRITEBYTECODE``; where the folder cannot be written, or the file is
-    unreadable, the source is parsed as before.
-    """
-    return data_file(name)
 
 
 _COMPILED_MAGIC = b"utvikling-data 1\n"

@@ -37,7 +37,7 @@ _LANGUAGE_LINE = re.compile(rb"^language:[ \t]*[\"']?(nb|nn)[\"']?[ \t]*(?:#.*)?
 def _data() -> dict[str, Any]:
     from utvikling import texts
 
-    return texts.compiled_data("cli.yaml")  # read on every run: kept compiled, not parsed
+    return texts.data_file("cli.yaml")  # read on every run: kept compiled, not parsed
 
 
 def find_settings(start: Path) -> Path | None:
