@@ -531,6 +531,8 @@ def test_the_end_of_every_mapping_and_list_is_kept_so_lookups_need_not_count() -
     containers = _containers(document.data)
     assert len(document.marks) == _count_marks(document.data)
     assert document.ends == {id(c): start + _count_marks(c) for c, start in containers}
+    # held by the document, so no other object can take their ids while it lives
+    assert sorted(map(id, document.containers)) == sorted(id(c) for c, _ in containers)
 
 
 def test_positions_still_hold_when_the_data_was_copied_since() -> None:
